@@ -1,0 +1,157 @@
+"""Line-level repair of scraped text, keeping every character's raw offset.
+
+Scrapers often drop the text of links onto lines of their own, so "Secretary of
+State\\n\\nAntony Blinken\\n\\ncontinued" reaches us as three paragraphs. The
+parser then sees fragments, and a small model misses the names. The cleaner
+works on ``Line`` objects, each a verbatim slice of the raw text, so that after
+lines are dropped, trimmed and joined we can still say where each clean
+character came from (``render`` builds the ``OffsetMap``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from accord.ingest.patterns import word_list
+from accord.records import OffsetMap
+
+# Closing quotes and brackets that may follow the punctuation ending a sentence.
+_CLOSERS = "”\"’')]»"
+_FINAL = ".!?…:"
+SHORT_FRAGMENT_WORDS = 6  # "Antony Blinken", "Jean-Yves Le Drian,", "as well as"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A stripped line, verbatim from ``raw[start:start + len(text)]``."""
+
+    text: str
+    start: int
+    gap: bool = True  # a paragraph-level break (blank line or block) precedes it
+
+    def trimmed(self, chars: int) -> Line:
+        """The line without its first ``chars`` characters (e.g. a dateline)."""
+        rest = self.text[chars:]
+        lead = len(rest) - len(rest.lstrip())
+        return Line(rest.strip(), self.start + chars + lead, self.gap)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(raw: str, blocks: bool = False) -> list[Line]:
+    """Non-blank lines of ``raw`` with offsets.
+
+    A single newline is a soft wrap when the text separates paragraphs with blank
+    lines; in text with no blank lines at all (and when ``blocks`` is set, as for
+    extracted HTML) every line is its own block.
+    """
+    uses_blank_lines = not blocks and re.search(r"\n[ \t\r\f\v]*\n", raw) is not None
+    lines: list[Line] = []
+    blank_before = True
+    for match in re.finditer(r"[^\n]*", raw):
+        text = match.group()
+        stripped = text.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        lead = len(text) - len(text.lstrip())
+        gap = blank_before or not uses_blank_lines
+        lines.append(Line(stripped, match.start() + lead, gap))
+        blank_before = False
+    return lines
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends with sentence-final punctuation (quotes allowed after it)."""
+    core = text.rstrip(_CLOSERS)
+    if not core or core[-1] not in _FINAL:
+        return False
+    if core.endswith("."):
+        last_word = core.split()[-1].rstrip(".").lower()
+        return last_word not in word_list("title_abbreviations")
+    return True
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].strip(_CLOSERS + ",;").lower() if words else ""
+
+
+def continues(prev: Line, line: Line, prev_joined: bool) -> bool:
+    """Whether ``line`` continues the sentence that ``prev`` left open.
+
+    General rules, not a list of names: a line that ends a sentence is never
+    continued; a soft wrap always is; across a paragraph break we join when the
+    next line starts lowercase or with a comma, when it is a short fragment, or
+    when ``prev`` itself is a fragment already inside a running sentence or ends
+    on a word no sentence ends on.
+    """
+    if ends_sentence(prev.text):
+        return False
+    if not line.gap:
+        return True
+    first = line.text[0]
+    if first.islower() or first in ",;)":
+        return True
+    if line.words <= SHORT_FRAGMENT_WORDS:
+        return True
+    if prev.text.endswith(",") or _last_word(prev.text) in word_list("continuing_words"):
+        return True
+    return prev_joined and prev.words <= SHORT_FRAGMENT_WORDS
+
+
+def paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs, rejoining lines a scraper stranded."""
+    groups: list[list[Line]] = []
+    joined = False
+    for line in lines:
+        if groups and continues(groups[-1][-1], line, joined):
+            groups[-1].append(line)
+            joined = True
+        else:
+            groups.append([line])
+            joined = False
+    return groups
+
+
+class _Builder:
+    """Accumulates clean text and the verbatim runs it was copied from."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.segments: list[tuple[int, int, int]] = []
+
+    def insert(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def copy(self, text: str, raw_start: int) -> None:
+        self.segments.append((self.length, raw_start, len(text)))
+        self.insert(text)
+
+
+def _copy_line(builder: _Builder, line: Line) -> None:
+    # Runs of words separated by single spaces are copied verbatim; any other
+    # whitespace (tabs, double spaces, NBSP) becomes one inserted space.
+    for i, run in enumerate(re.finditer(r"\S+(?: \S+)*", line.text)):
+        if i:
+            builder.insert(" ")
+        builder.copy(run.group(), line.start + run.start())
+
+
+def render(groups: Iterable[Sequence[Line]]) -> tuple[str, OffsetMap]:
+    """Clean text (paragraphs joined by a blank line) and its map to raw offsets."""
+    builder = _Builder()
+    for p, group in enumerate(groups):
+        if p:
+            builder.insert("\n\n")
+        for i, line in enumerate(group):
+            if i:
+                builder.insert(" ")
+            _copy_line(builder, line)
+    return "".join(builder.parts), OffsetMap(tuple(builder.segments))
