@@ -48,10 +48,10 @@ def cut_tail(lines: list[Line], found: Found) -> list[Line]:
     Markers match a whole short line ("Source link", "Leave a Reply"), so a real
     sentence that merely mentions replies or sharing never matches. A marker must
     start with a capital, as site furniture does; a stranded lowercase fragment
-    ("about 30") is article text.
+    ("about 30") is article text. A document that opens with a marker is all debris.
     """
     for i, line in enumerate(lines):
-        if i == 0 or not line.text[0].isupper():
+        if not line.text[0].isupper():
             continue
         hit = first_match("tail", line.text)
         if hit:

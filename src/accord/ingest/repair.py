@@ -52,15 +52,15 @@ def split_lines(raw: str, blocks: bool = False) -> list[Line]:
     uses_blank_lines = not blocks and re.search(r"\n[ \t\r\f\v]*\n", raw) is not None
     lines: list[Line] = []
     blank_before = True
-    for match in re.finditer(r"[^\n]*", raw):
-        text = match.group()
+    offset = 0
+    for text in raw.split("\n"):
+        start, offset = offset, offset + len(text) + 1
         stripped = text.strip()
         if not stripped:
             blank_before = True
             continue
         lead = len(text) - len(text.lstrip())
-        gap = blank_before or not uses_blank_lines
-        lines.append(Line(stripped, match.start() + lead, gap))
+        lines.append(Line(stripped, start + lead, blank_before or not uses_blank_lines))
         blank_before = False
     return lines
 
@@ -84,16 +84,17 @@ def _last_word(text: str) -> str:
 def continues(prev: Line, line: Line, prev_joined: bool) -> bool:
     """Whether ``line`` continues the sentence that ``prev`` left open.
 
-    General rules, not a list of names: a line that ends a sentence is never
-    continued; a soft wrap always is; across a paragraph break we join when the
+    General rules, not a list of names: a soft wrap (a single newline in text
+    whose paragraphs are separated by blank lines) is always continued; a line
+    that ends a sentence never is otherwise; across a paragraph break we join when the
     next line starts lowercase or with a comma, when it is a short fragment, or
     when ``prev`` itself is a fragment already inside a running sentence or ends
     on a word no sentence ends on.
     """
-    if ends_sentence(prev.text):
-        return False
     if not line.gap:
         return True
+    if ends_sentence(prev.text):
+        return False
     first = line.text[0]
     if first.islower() or first in ",;)":
         return True
