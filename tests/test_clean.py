@@ -67,6 +67,8 @@ def test_clean_cases(case: dict[str, Any]) -> None:
     for key in ("title", "dateline", "author", "publisher"):
         if key in expect:
             assert getattr(article, key) == expect[key], key
+    if "date" in expect:
+        assert article.date == (expect["date"] and date.fromisoformat(expect["date"]))
 
 
 # ---------------------------------------------------------------- the seed

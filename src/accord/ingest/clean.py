@@ -123,16 +123,18 @@ def _repair(text: str, title: str | None, blocks: bool) -> tuple[str, Any, meta.
     lines = meta.cut_tail(lines, found)
     lines = meta.take_author(lines, found)
     lines = meta.take_headline(lines, title, found)
+    lines = meta.take_published(lines, found)
     lines = meta.take_dateline(lines, found)
     clean, offsets = render(paragraphs(lines))
     return clean, offsets, found
 
 
 def _resolve_date(doc: RawDocument, page: dict[str, Any], pub_date: date | None,
-                  notes: dict[str, Any]) -> date | None:
+                  published: str | None, notes: dict[str, Any]) -> date | None:
+    """``pub_date``, else the input's date, the page's, or a date line in the text."""
     if pub_date is not None:
         return pub_date
-    value = doc.date or page.get("date")
+    value = doc.date or page.get("date") or published
     parsed = parse_date(value)
     if value and parsed is None:
         notes["unparsed_date"] = str(value)
@@ -175,7 +177,7 @@ def clean_document(doc: RawDocument, pub_date: date | None = None) -> Article | 
         source_id=doc.id,
         text=clean,
         title=title,
-        date=_resolve_date(doc, page, pub_date, notes),
+        date=_resolve_date(doc, page, pub_date, found.published, notes),
         author=found.author or page.get("author") or None,
         publisher=found.publisher or page.get("sitename") or None,
         dateline=found.dateline,

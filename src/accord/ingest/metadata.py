@@ -16,6 +16,7 @@ from accord.ingest.repair import Line, continues, ends_sentence
 
 HEADLINE_MAX_WORDS = 25
 DEK_MAX_WORDS = 40
+PUBLISHED_SEARCH_LINES = 5  # a date line belongs to the header, not the body
 
 
 @dataclass(slots=True)
@@ -27,6 +28,7 @@ class Found:
     author: str | None = None
     publisher: str | None = None
     subtitle: str | None = None
+    published: str | None = None  # the date as written; parsed by the cleaner
     debris: list[str] = field(default_factory=list)
 
 
@@ -84,6 +86,16 @@ def take_author(lines: list[Line], found: Found) -> list[Line]:
     return kept
 
 
+def take_published(lines: list[Line], found: Found) -> list[Line]:
+    """Remove a publication-date line ("Updated Oct. 5, 2021 5:52 pm ET") near the top."""
+    for i, line in enumerate(lines[:PUBLISHED_SEARCH_LINES]):
+        hit = first_match("published", line.text)
+        if hit:
+            found.published = hit[1].group("date")
+            return lines[:i] + lines[i + 1 :]
+    return lines
+
+
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -93,7 +105,7 @@ def _is_headline(line: Line, following: Line) -> bool:
         return False
     if first_match("dateline", line.text):
         return False
-    if first_match("dateline", following.text) or first_match("byline", following.text):
+    if any(first_match(section, following.text) for section in ("dateline", "byline", "published")):
         return True
     return following.gap and not continues(line, following, prev_joined=False)
 

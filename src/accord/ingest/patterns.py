@@ -16,10 +16,10 @@ from importlib import resources
 from typing import Any
 
 PATTERN_FILE = "patterns.json"
-SECTIONS = ("tail", "line", "byline", "copyright", "dateline")
+SECTIONS = ("tail", "line", "byline", "copyright", "published", "dateline")
 WORD_LISTS = ("title_abbreviations", "continuing_words")
 # Sections whose patterns must capture the metadata value in a named group.
-CAPTURE_GROUP = {"byline": "name", "copyright": "name", "dateline": "place"}
+CAPTURE_GROUP = {"byline": "name", "copyright": "name", "published": "date", "dateline": "place"}
 
 
 class PatternError(ValueError):
