@@ -41,6 +41,7 @@ FILTER_CASES: list[tuple[dict[str, Any], list[str]]] = [
     ({"country": "USA", "partner": "UKR"}, ["ev-kyiv-3"]),
     ({"country": "GBR", "partner": "AUS"}, ["ev-paris-4"]),
     ({"actor": "le drian"}, ["ev-paris-2"]),
+    ({"location": "ukr"}, ["ev-kyiv-1"]),
     ({"actor": "100%"}, []),
     ({"type": "consult", "sort": "date"}, ["ev-paris-1", "ev-paris-2", "ev-hostile-1"]),
     ({"status": "negated"}, ["ev-paris-3"]),

@@ -44,6 +44,7 @@ class EventFilter:
     actor: str | None = None  # part of an actor's or recipient's name or words
     country: str | None = None  # ISO alpha-3 of any participant
     partner: str | None = None  # with ``country``: events between the two (a dyad)
+    location: str | None = None  # ISO alpha-3 of the country the event took place in
     type: str | None = None
     status: str | None = None
     since: str | date | None = None  # events whose date range reaches this day or later
@@ -129,6 +130,8 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
         add(dyad_condition(), country, partner, partner, country, country, partner)
     elif country:
         add("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)", country)
+    if location := check_country("location", flt.location):
+        add("e.place_country = ?", location)
     if event_type := check_type(flt.type):
         add("e.type = ?", event_type)
     if flt.status is not None:
