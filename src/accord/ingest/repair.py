@@ -20,6 +20,8 @@ from accord.records import OffsetMap
 # Closing quotes and brackets that may follow the punctuation ending a sentence.
 _CLOSERS = "”\"’')]»"
 _FINAL = ".!?…:"
+# A line starting with one of these attaches to the previous one without a space.
+_ATTACHING = ".,;:!?)]”’"
 SHORT_FRAGMENT_WORDS = 6  # "Antony Blinken", "Jean-Yves Le Drian,", "as well as"
 
 
@@ -96,7 +98,7 @@ def continues(prev: Line, line: Line, prev_joined: bool) -> bool:
     if ends_sentence(prev.text):
         return False
     first = line.text[0]
-    if first.islower() or first in ",;)":
+    if first.islower() or first in _ATTACHING:
         return True
     if line.words <= SHORT_FRAGMENT_WORDS:
         return True
@@ -152,7 +154,7 @@ def render(groups: Iterable[Sequence[Line]]) -> tuple[str, OffsetMap]:
         if p:
             builder.insert("\n\n")
         for i, line in enumerate(group):
-            if i:
+            if i and line.text[0] not in _ATTACHING:
                 builder.insert(" ")
             _copy_line(builder, line)
     return "".join(builder.parts), OffsetMap(tuple(builder.segments))
