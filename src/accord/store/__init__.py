@@ -8,4 +8,8 @@ from accord.store.db import (
     WriteSummary,
 )
 
-__all__ = ["LOCKED_MESSAGE", "Store", "StoreError", "StoreLockedError", "WriteSummary"]
+DEFAULT_DB = "accord.duckdb"  # in the working directory, when a command is given no --db
+
+__all__ = [
+    "DEFAULT_DB", "LOCKED_MESSAGE", "Store", "StoreError", "StoreLockedError", "WriteSummary",
+]
