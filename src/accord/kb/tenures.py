@@ -19,6 +19,7 @@ class OfficeTable:
     def __init__(self) -> None:
         self.by_key: dict[str, Office] = {}
         self._alias: dict[str, set[str]] = defaultdict(set)
+        self._role_names: dict[str, str] = {}
 
     def add(self, row: Row, codes: frozenset[str]) -> None:
         scope = row.code("country", codes, non_state=True) if row.get("country") else None
@@ -36,6 +37,7 @@ class OfficeTable:
             self._alias[norm(alias)].add(key)
         for role in office.roles:
             self._alias[norm(role)].add(norm(role))
+            self._role_names.setdefault(norm(role), role)
 
     def keys(self, phrase: str) -> frozenset[str]:
         """The index keys (titles and roles) an office phrase can mean."""
@@ -56,14 +58,18 @@ class OfficeTable:
         return scopes.pop() if len(scopes) == 1 else None
 
     def canonical(self, phrase: str) -> str | None:
-        """The canonical role or title an office phrase names, for display."""
-        keys = self.keys(phrase)
-        roles = sorted(k for k in keys if k not in self.by_key)
-        if roles:
-            return next(r for o in self.by_key.values() for r in o.roles if norm(r) == roles[0])
-        titles = sorted(keys)
-        return self.by_key[titles[0]].title if titles else None
-
+        """The canonical office a phrase names, for display: a local title that
+        fills a canonical office gives that office ("Foreign Secretary" ->
+        "Foreign Minister"); a title that fills none is its own ("Chancellor")."""
+        names = set()
+        for key in self.keys(phrase):
+            office = self.by_key.get(key)
+            if office is None:
+                names.add(self._role_names[key])
+                continue
+            canonical = [r for r in office.roles if norm(r) in self.by_key]
+            names.add(canonical[0] if canonical else office.title)
+        return min(names, key=lambda n: (self.rank(n), n)) if names else None
 
 def parse_tenure(row: Row, offices: OfficeTable, codes: frozenset[str]) -> Tenure:
     office = offices.get(row.get("office"))
@@ -128,7 +134,8 @@ class TenureIndex:
 
     def holders(self, office: str, country: str, on: date) -> list[Tenure]:
         found: dict[int, Tenure] = {}
-        for key in self.offices.keys(office):
+        # A title missing from the offices table (a user's "Mayor of X") is its own key.
+        for key in self.offices.keys(office) | {norm(office)}:
             for tenure in self._by_office.get((key, country), ()):
                 if tenure.covers(on):
                     found[id(tenure)] = tenure
