@@ -1,0 +1,194 @@
+"""Event candidates from the dependency parse: a trigger, its entry, its arguments.
+
+A candidate says which tokens head the source and target participants; who they
+are is decided later (mentions), as are status, date and attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from accord.events.lexicon import Lexicon, TriggerEntry
+from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+
+_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
+_CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    trigger: int
+    governor: int | None  # the light verb of a noun trigger ("held talks")
+    entry: TriggerEntry
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    symmetric: bool  # participants named symmetrically: all are actors
+    reason: str
+
+    @property
+    def anchor(self) -> int:
+        """The verb that carries tense, negation and modality for this event."""
+        return self.governor if self.governor is not None else self.trigger
+
+
+def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
+    for tok in tree.tokens:
+        if tok.pos not in ("VERB", "NOUN", "PROPN"):
+            continue
+        for entry in lexicon.lookup(tok.lemma, tok.pos):
+            cand = _build(tree, tok.i, entry)
+            if cand is not None:
+                yield cand
+
+
+def _build(tree: Tree, i: int, entry: TriggerEntry) -> Candidate | None:
+    if not _allowed(tree, i, entry):
+        return None
+    if entry.pos == "VERB":
+        sources, targets, symmetric = _verb_arguments(tree, i, entry)
+        governor = None
+    else:
+        governor = _light_verb(tree, i)
+        if entry.requires_light_verb and (
+            governor is None or tree[governor].lemma.lower() not in entry.light_verbs):
+            return None
+        sources, targets, symmetric = _noun_arguments(tree, i, entry, governor)
+    cand = Candidate(
+        trigger=i, governor=governor, entry=entry, type=entry.type, mode=entry.mode,
+        context=entry.context, sources=tuple(sources), targets=tuple(targets),
+        symmetric=symmetric, reason=f"lexicon:{entry.key}",
+    )
+    return _apply_variants(tree, cand)
+
+
+def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
+    tok = tree[i]
+    if e.plural_only and tok.tag not in ("NNS", "NNPS"):
+        return False
+    preps = tree.child_lemmas(i, "prep", "agent")
+    if e.requires_prep and not preps & e.requires_prep:
+        return False
+    if e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt:
+        return False
+    objects = tree.child_lemmas(i, *OBJECT_DEPS) | tree.child_lemmas(i, "nsubjpass")
+    if e.requires_dobj and not objects & e.requires_dobj:
+        return False
+    if e.excludes_dobj and objects & e.excludes_dobj:
+        return False
+    if e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier:
+        return False
+    if e.requires_xcomp and not tree.children(i, "xcomp"):
+        return False
+    if e.requires_prep_or_compound_subject:
+        subjects = tree.children(i, *SUBJECT_DEPS)
+        compound = any(tree.children(s.i, "conj") for s in subjects)
+        if not (preps & e.requires_prep_or_compound_subject or compound):
+            return False
+    return True
+
+
+def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
+    """Subject heads of verb ``i``, climbing control and coordination ("agreed to meet")."""
+    direct = [c.i for c in tree.children(i, *SUBJECT_DEPS)]
+    if direct or depth > 3 or tree.is_root(i):
+        return direct
+    tok = tree[i]
+    if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
+        return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
+    if tok.dep in _CONTROL_DEPS:
+        head = tree.head(i)
+        if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
+            head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
+        return subjects_of(tree, head.i, depth + 1)
+    return []
+
+
+def _relative_is_object(tree: Tree, i: int) -> bool:
+    return any(c.tag in ("WDT", "WP") for c in tree.children(i, *OBJECT_DEPS))
+
+
+def _verb_arguments(tree: Tree, i: int, e: TriggerEntry) -> tuple[list[int], list[int], bool]:
+    passive = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
+    if passive:
+        agents = [o for p, o in tree.prep_objects(i, {"by"})]
+        return agents, passive + _slots(tree, i, e, skip_dobj=True), False
+    sources = subjects_of(tree, i)
+    targets = _slots(tree, i, e)
+    symmetric = e.reciprocal and not targets and len(_with_conjuncts(tree, sources)) > 1
+    return sources, targets, symmetric
+
+
+def _slots(tree: Tree, i: int, e: TriggerEntry, skip_dobj: bool = False) -> list[int]:
+    out: list[int] = []
+    preps = {s for s in e.recipients if s not in ("dobj", "dative")}
+    for slot in e.recipients:
+        if slot == "dobj" and not skip_dobj:
+            out.extend(c.i for c in tree.children(i, "dobj", "obj"))
+        elif slot == "dative":
+            out.extend(c.i for c in tree.children(i, "dative") if c.pos != "ADP")
+    out.extend(obj for _, obj in tree.prep_objects(i, preps))
+    return out
+
+
+def _light_verb(tree: Tree, i: int) -> int | None:
+    """The verb a noun trigger is the object of, seeing through "a series of"."""
+    j = i
+    for _ in range(3):
+        tok = tree[j]
+        head = tree.head(j)
+        if tok.dep in OBJECT_DEPS | {"nsubjpass"} and head.pos in ("VERB", "AUX"):
+            return head.i
+        if tok.dep == "pobj" and head.lemma == "of" and tree.head(head.i).lemma in _CONTAINERS:
+            j = tree.head(head.i).i
+            continue
+        return None
+    return None
+
+
+def _noun_arguments(
+    tree: Tree, i: int, e: TriggerEntry, governor: int | None
+) -> tuple[list[int], list[int], bool]:
+    sources = [c.i for c in tree.children(i, "poss")]
+    sources += [o for _, o in tree.prep_objects(i, {"by"})]
+    if not sources and governor is not None and tree[governor].lemma.lower() in e.light_verbs:
+        sources = subjects_of(tree, governor)  # "held talks": not "framed the visit as"
+    preps = {s for s in e.recipients if s not in ("dobj", "dative")}
+    between = [o for p, o in tree.prep_objects(i, {"between", "among"})]
+    targets = [o for p, o in tree.prep_objects(i, preps - {"between", "among"})]
+    if governor is not None and not targets:
+        targets = [o for _, o in tree.prep_objects(governor, preps - {"between", "among"})]
+        targets += [c.i for c in tree.children(governor, "dative") if c.pos != "ADP"]
+    if between:
+        participants = _with_conjuncts(tree, between)
+        return sources + participants, [], True
+    symmetric = e.reciprocal and not targets and len(_with_conjuncts(tree, sources)) > 1
+    return sources, targets, symmetric
+
+
+def _with_conjuncts(tree: Tree, heads: list[int]) -> list[int]:
+    out: list[int] = []
+    for h in heads:
+        out.extend(j for j in tree.conjuncts(h) if j not in out)
+    return out
+
+
+def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
+    i = cand.trigger
+    modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
+    objects = tree.child_lemmas(i, *OBJECT_DEPS)
+    governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
+    for v in cand.entry.variants:
+        if (v.modifier & modifiers) or (v.object & objects) or (governor in v.governor):
+            targets = cand.targets
+            if v.recipients_from:
+                targets += tuple(o for _, o in tree.prep_objects(i, {v.recipients_from}))
+            return replace(
+                cand, type=v.type or cand.type, mode=v.mode or cand.mode,
+                context=tuple(dict.fromkeys(cand.context + v.context)), targets=targets,
+                reason=cand.reason + "+variant",
+            )
+    return cand

@@ -1,0 +1,184 @@
+"""The event coder: parsed article in, evidence-linked PLOVER events out.
+
+Dependency patterns over a data lexicon (``accord/data/lexicon``). Each candidate
+is read for participants, status, date, place and attributes, then the article's
+mentions of the same event are consolidated and each event is scored; those
+under the threshold are kept aside with their reason, not silently lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from accord.events import attributes as attrs
+from accord.events.candidates import Candidate, find_candidates, subjects_of
+from accord.events.consolidate import consolidate, resolve_groups
+from accord.events.dates import find_date_phrase, resolve
+from accord.events.draft import Draft
+from accord.events.lexicon import Lexicon, load_lexicon
+from accord.events.mentions import Mention, MentionResolver
+from accord.events.scoring import finalize
+from accord.events.syntax import Tree
+from accord.events.where import read_location
+from accord.kb import KnowledgeBase, load_kb
+from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected
+
+STEP = "accord.coder.v1"
+DEFAULT_THRESHOLD = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class CoderConfig:
+    threshold: float = DEFAULT_THRESHOLD
+    keep_rejected: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    rejected: tuple[Rejected, ...]
+
+
+def code_article(
+    article: Article,
+    parsed: ParsedDoc,
+    kb: KnowledgeBase | None = None,
+    lexicon: Lexicon | None = None,
+    config: CoderConfig = CoderConfig(),
+) -> Coded:
+    from accord.events.quotes import find_quotes
+
+    kb = kb or load_kb()
+    lexicon = lexicon or load_lexicon()
+    tree = Tree(parsed)
+    resolver = MentionResolver(tree, kb, article.date)
+    drafts, rejected = [], []
+    for cand in find_candidates(tree, lexicon):
+        draft, why = read_candidate(tree, cand, resolver, lexicon, article, kb)
+        if draft is None:
+            rejected.append(Rejected(cand.type, _evidence(tree, cand.trigger, article), why, 0.0))
+        else:
+            drafts.append(draft)
+    drafts = consolidate(resolve_groups(drafts), lexicon)
+    events, dropped = finalize(drafts, article, STEP, config.threshold)
+    quotes = tuple(find_quotes(tree, article, resolver, lexicon))
+    kept = tuple(rejected + dropped) if config.keep_rejected else ()
+    return Coded(events=events, quotes=quotes, rejected=kept)
+
+
+def read_candidate(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, lex: Lexicon,
+    article: Article, kb: KnowledgeBase,
+) -> tuple[Draft | None, str]:
+    from accord.events.status import read_status
+
+    reading = read_status(tree, cand, lex)
+    if reading.rejected_by is not None:
+        cand = _as_rejection(tree, cand, reading.rejected_by)
+    actors = _resolve(resolver, cand.sources)
+    recipients = _resolve(resolver, cand.targets)
+    if cand.symmetric:
+        actors, recipients = actors + recipients, ()
+    elif cand.mode == "visit" and not recipients:
+        recipients = _host_country(tree, cand, kb, article, actors)
+    if cand.entry.requires_dobj_actor and not any(m.resolved for m in recipients):
+        return None, "object is not an actor"
+    anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
+    if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
+        return None, "no resolved participant"
+    date = _date(tree, cand, article, future=reading.status == "planned")
+    clause = attrs.clause_text(tree, cand.anchor)
+    return Draft(
+        type=cand.type, mode=cand.mode, context=_context(cand, clause, lex),
+        status=reading.status, date_text=date.text, date=date.value,
+        granularity=date.granularity,
+        location=read_location(tree, cand.anchor, kb, article, date.value, date.text,
+                               reading.status),
+        actors=actors, recipients=recipients,
+        attributes=_attributes(tree, cand, clause, lex),
+        evidence=_evidence(tree, cand.trigger, article), sentence=tree[cand.trigger].sent,
+        trigger=cand.trigger, confidence=cand.entry.confidence,
+        reason=f"{cand.reason}; status: {reading.reason}", anaphoric=anaphoric,
+    ), ""
+
+
+def _resolve(resolver: MentionResolver, heads: tuple[int, ...]) -> tuple[Mention, ...]:
+    out: list[Mention] = []
+    seen: set[tuple[int, str]] = set()
+    for head in heads:
+        for m in resolver.mentions(head):
+            key = (m.head, m.country or "")
+            if key not in seen and (m.resolved or m.kind == "group") and not _same(m, out):
+                seen.add(key)
+                out.append(m)
+    return tuple(out)
+
+
+def _host_country(
+    tree: Tree, cand: Candidate, kb: KnowledgeBase, article: Article, actors: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """A visit with no named host is a visit to the country it takes place in."""
+    place = read_location(tree, cand.anchor, kb, article, None, None, "occurred")
+    if not place.country or any(a.country == place.country for a in actors):
+        return ()
+    i = cand.trigger
+    return (Mention(head=i, start=i, end=i + 1, text=place.place or place.country,
+                    kind="country", name=kb.country_name(place.country), country=place.country,
+                    sector="GOV", reason=f"host: the country of the visit's place ({place.source})",
+                    confidence=0.5).located(tree),)
+
+
+def _same(m: Mention, others: list[Mention]) -> bool:
+    """ "the Organization for Economic Cooperation and Development, or OECD" is one."""
+    return bool(m.name) and any(o.name == m.name and o.country == m.country for o in others)
+
+
+def _as_rejection(tree: Tree, cand: Candidate, verb: int) -> Candidate:
+    """ "refused to meet X": a REJECT by the refuser, of the event it refused."""
+    return replace(
+        cand, type="REJECT", mode=cand.type.lower(), context=cand.context,
+        sources=tuple(subjects_of(tree, verb)), symmetric=False,
+        reason=cand.reason + f"+rejected-by:{tree[verb].lemma}",
+    )
+
+
+def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
+    anchors = [cand.anchor, cand.trigger]
+    tok = tree[cand.anchor]
+    if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(cand.anchor):
+        anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
+    return resolve(find_date_phrase(tree, anchors), article.date, future=future)
+
+
+def _context(cand: Candidate, clause: str, lex: Lexicon) -> tuple[str, ...]:
+    lowered = f" {clause.lower()} "
+    found = list(cand.context)
+    for context, cues in lex.cues["context"].items():
+        if any(f" {cue}" in lowered for cue in cues) and context not in found:
+            found.append(context)
+    return tuple(found)
+
+
+def _attributes(tree: Tree, cand: Candidate, clause: str, lex: Lexicon) -> Attributes:
+    outcome, outcome_text = attrs.read_outcome(tree.span_text(*tree.sentence_of(cand.trigger)), lex)
+    if cand.type != "CONSULT":
+        return Attributes()
+    minutes, minimum = attrs.read_duration(clause)
+    return Attributes(
+        duration_minutes=minutes, duration_minutes_min=minimum,
+        private=attrs.read_privacy(clause, lex),
+        topics=attrs.read_topics(tree, cand.trigger, lex),
+        outcome=outcome, outcome_text=outcome_text,
+    )
+
+
+def _evidence(tree: Tree, i: int, article: Article) -> Evidence:
+    start, end = tree.sentence_of(i)
+    while end > start + 1 and tree[end - 1].pos == "SPACE":
+        end -= 1
+    c_start, c_end = tree.char_span(start, end)
+    return Evidence(
+        text=article.text[c_start:c_end], start=c_start, end=c_end,
+        raw_start=article.offsets.to_raw(c_start), raw_end=article.offsets.to_raw(c_end),
+    )

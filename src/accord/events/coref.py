@@ -1,0 +1,105 @@
+"""Coreference within one article, for people and for unnamed officials.
+
+Deliberately simple and explainable: a short name links to the earlier full name
+it ends ("Mr. Le Drian" -> "Jean-Yves Le Drian"); a definite description links to
+the most recent person whose office fits it ("the top U.S. diplomat" -> the U.S.
+Secretary of State named earlier); "the official" links to the official
+introduced earlier. Each link carries its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from accord.events.offices import actor_lexicon
+from accord.events.syntax import Tree
+
+if TYPE_CHECKING:
+    from accord.events.mentions import Mention
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in name.replace("-", " - ").lower().split() if t not in ("-",)]
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.people: list[tuple[int, Mention]] = []
+        self.roles: list[tuple[int, str, Mention]] = []
+
+    def add_person(self, at: int, mention: Mention) -> None:
+        self.people.append((at, mention))
+
+    def add_role(self, at: int, mention: Mention, lemma: str) -> None:
+        if mention.country:
+            self.roles.append((at, lemma, mention))
+
+    def person_named(self, name: str) -> Mention | None:
+        """The earlier, fuller mention this name is a short form of."""
+        wanted = _name_tokens(name)
+        if not wanted:
+            return None
+        for _, m in reversed(self.people):
+            full = _name_tokens(m.name or "")
+            if len(full) > len(wanted) and full[-len(wanted):] == wanted:
+                return m
+            if full == wanted and m.office:
+                return m
+        return None
+
+    def last_person_before(self, i: int) -> Mention | None:
+        earlier = [m for at, m in self.people if at < i and m.name]
+        return earlier[-1] if earlier else None
+
+    def describe(self, tree: Tree, i: int, country: str | None) -> Mention | None:
+        """A definite description pointing back to a named person or an official."""
+        tok = tree[i]
+        dets = tree.child_lemmas(i, "det")
+        if "the" not in dets or tok.tag in ("NNS", "NNPS") or tree.entity_at.get(i):
+            return None
+        lemma = tok.lemma.lower()
+        offices = actor_lexicon()["descriptions"].get(lemma)
+        if offices:
+            found = self._person_with_office(i, offices, country)
+            if found is not None:
+                start = _np_start(tree, i)
+                return replace(found, head=i, start=start, end=i + 1,
+                               text=tree.span_text(start, i + 1),
+                               reason=f"description: '{found.name}' holds a matching office",
+                               confidence=found.confidence * 0.85)
+        for at, role_lemma, m in reversed(self.roles):
+            if at < i and role_lemma == lemma and (country is None or country == m.country):
+                return replace(m, head=i, start=_np_start(tree, i), end=i + 1,
+                               text=tree.span_text(_np_start(tree, i), i + 1),
+                               reason=f"description: the {lemma} introduced earlier")
+        return None
+
+    def _person_with_office(
+        self, i: int, offices: list[str], country: str | None
+    ) -> Mention | None:
+        for at, m in reversed(self.people):
+            if at >= i or not m.office:
+                continue
+            office = m.office.lower()
+            if any(o in office for o in offices) and (country is None or m.country == country):
+                return m
+        return None
+
+    def group_anaphor(self, tree: Tree, i: int) -> str | None:
+        """ "the nations", "the two countries", "both sides": filled from the event context."""
+        tok = tree[i]
+        spec = actor_lexicon()["group_anaphors"]
+        if tok.lemma.lower() not in spec["lemmas"] or tok.tag not in ("NNS", "NNPS"):
+            return None
+        words = {c.text.lower() for c in tree.children(i, "det", "nummod", "predet", "amod")}
+        if words & set(spec["determiners"]) or words & set(spec["numbers"]):
+            if tree.children(i, "prep", "compound") or tree.child_lemmas(i, "amod") - {"two"}:
+                return None  # "the nations of Europe", "the Western nations": not an anaphor
+            return f"group anaphor '{tree.subtree_text(i)}'"
+        return None
+
+
+def _np_start(tree: Tree, i: int) -> int:
+    ids = [j for j in tree.subtree(i) if j <= i]
+    return ids[0] if ids else i

@@ -1,0 +1,108 @@
+"""Event dates: find the time phrase of an event and resolve it against publication.
+
+"Tuesday" in an article published on Tuesday 2021-10-05 is that day (news counts
+the day of writing), "last month" is 2021-09 at month granularity. Without a
+publication date nothing relative is resolved: an unresolved date beats a
+guessed one. Absolute dates ("March 3, 2020") go through dateparser; weekdays
+are done here because dateparser puts a same-named weekday a week back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from accord.events.syntax import Tree
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midday|overnight)\b", re.I)
+_NOT_DATES = re.compile(
+    r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|few)\s+"
+    r"(minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.I)
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "xcomp", "conj", "acl", "csubj", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    text: str | None = None  # the phrase as written
+    value: str | None = None  # ISO date, "YYYY-MM" or "YYYY"
+    granularity: str | None = None  # day | week | month | year
+
+    @property
+    def resolved(self) -> bool:
+        return self.value is not None
+
+
+def _own_clause(tree: Tree, anchor: int) -> list[int]:
+    """Tokens of the anchor's clause, not descending into nested clauses."""
+    out, stack = [], [anchor]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        for child in tree.children(j):
+            if child.dep in _CLAUSE_DEPS and child.pos in ("VERB", "AUX"):
+                continue
+            stack.append(child.i)
+    return sorted(out)
+
+
+def find_date_phrase(tree: Tree, anchors: list[int]) -> str | None:
+    """The first DATE entity in the clause of the first anchor that has one."""
+    for anchor in anchors:
+        clause = set(_own_clause(tree, anchor))
+        for ent in tree.doc.entities:
+            if ent.label == "DATE" and any(i in clause for i in range(ent.start, ent.end)):
+                text = ent.text.removesuffix("’s").removesuffix("'s").strip()
+                if not _NOT_DATES.match(text):
+                    return text
+    return None
+
+
+def resolve(text: str | None, published: date | None, future: bool = False) -> DateReading:
+    if not text:
+        return DateReading()
+    if published is None:
+        return DateReading(text=text)
+    phrase = _PART_OF_DAY.sub("", text).replace("the end of", "").strip(" ,")
+    weekday = _weekday(phrase, published, future)
+    if weekday is not None:
+        return DateReading(text, weekday.isoformat(), "day")
+    return _dateparser(text, phrase, published, future)
+
+
+def _weekday(phrase: str, published: date, future: bool) -> date | None:
+    words = phrase.lower().removeprefix("on ").removeprefix("last ").split()
+    if len(words) != 1 or words[0] not in _WEEKDAYS:
+        return None
+    delta = (_WEEKDAYS.index(words[0]) - published.weekday()) % 7
+    if future:
+        return published + timedelta(days=delta)
+    return published - timedelta(days=(7 - delta) % 7)
+
+
+@lru_cache(maxsize=64)
+def _parser(prefer: str, published: date):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+    })
+
+
+def _dateparser(text: str, phrase: str, published: date, future: bool) -> DateReading:
+    data = _parser("future" if future else "past", published).get_date_data(phrase)
+    if data is None or data.date_obj is None:
+        return DateReading(text=text)
+    found = data.date_obj.date()
+    period = data.period or "day"
+    if period == "month":
+        return DateReading(text, f"{found.year:04d}-{found.month:02d}", "month")
+    if period == "year":
+        return DateReading(text, f"{found.year:04d}", "year")
+    if period == "week":
+        return DateReading(text, (found - timedelta(days=found.weekday())).isoformat(), "week")
+    return DateReading(text, found.isoformat(), "day")

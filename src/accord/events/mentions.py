@@ -1,0 +1,290 @@
+"""Who a participant is: from a token of the parse to a resolved mention.
+
+Named people are read with their office and country from the text around the
+name, linked to earlier mentions in the article ("Mr. Blinken", "the secretary",
+"the top U.S. diplomat"), and completed from the dated knowledge base. Countries,
+organisations, government bodies and role nouns ("police", "French leaders")
+get a country and a PLOVER sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from accord.events.coref import Registry
+from accord.events.offices import (
+    OfficeReading,
+    actor_lexicon,
+    prefix_tokens,
+    read_apposition,
+    read_prefix,
+)
+from accord.events.syntax import Tree
+from accord.kb import KnowledgeBase
+from accord.records import Actor, Entity
+
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    head: int
+    start: int  # token span [start, end)
+    end: int
+    text: str
+    kind: str  # person | organisation | country | role | group | unknown
+    name: str | None = None
+    office: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    reason: str = ""
+    confidence: float = 0.5
+    char_start: int = -1
+    char_end: int = -1
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.name or self.country)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(
+            text=self.text, name=self.name, country=self.country, sector=self.sector,
+            office=self.office, kind=self.kind, start=self.char_start, end=self.char_end,
+            reason=self.reason, confidence=round(self.confidence, 3),
+        )
+
+    def located(self, tree: Tree) -> Mention:
+        start, end = tree.char_span(self.start, self.end)
+        return replace(self, char_start=start, char_end=end)
+
+
+def _root_of(tree: Tree, ent: Entity) -> int:
+    for i in range(ent.start, ent.end):
+        if not ent.start <= tree[i].head < ent.end or tree[i].head == i:
+            return i
+    return ent.end - 1
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        text = text.removesuffix(suffix)
+    return text.removeprefix("the ").removeprefix("The ").strip(" ,")
+
+
+class MentionResolver:
+    """Resolves participants of one article; holds the article's coreference registry."""
+
+    def __init__(self, tree: Tree, kb: KnowledgeBase, on: date | None) -> None:
+        self.tree, self.kb, self.on = tree, kb, on
+        self.registry = Registry()
+        self._person_cache: dict[int, Mention] = {}
+        for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
+            if ent.label == "PERSON":
+                self._person(ent)
+
+    # ------------------------------------------------------------ entry points
+
+    def mentions(self, i: int) -> list[Mention]:
+        """The participants headed by token ``i`` and the tokens coordinated with it."""
+        out: list[Mention] = []
+        for j in self.tree.conjuncts(i):
+            out.extend(self._split_countries(self.single(j)))
+        return [m.located(self.tree) for m in out]
+
+    def single(self, i: int) -> Mention:
+        tok = self.tree[i]
+        ent = self.tree.entity_at.get(i)
+        if ent is not None and ent.label == "PERSON":
+            return self._person(ent)
+        if ent is not None and ent.label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            return self._named(ent)
+        if tok.pos == "PRON":
+            return self._pronoun(i)
+        if tok.pos == "PROPN":  # a name the NER missed: try the knowledge base
+            found = self._kb_name(self._np_text(i), i)
+            if found:
+                return found
+        return self._role(i)
+
+    def describe(self, i: int) -> OfficeReading | None:
+        ent = self.tree.entity_at.get(i)
+        if ent is None or ent.label != "PERSON":
+            return None
+        m = self._person(ent)
+        return OfficeReading(office=m.office, country=m.country, sector=m.sector)
+
+    # ------------------------------------------------------------ people
+
+    def _person(self, ent: Entity) -> Mention:
+        if ent.start in self._person_cache:
+            return self._person_cache[ent.start]
+        tree, root = self.tree, _root_of(self.tree, ent)
+        name = _clean_name(ent.text)
+        prefix = read_prefix(tree, prefix_tokens(tree, ent.start, root), self.kb.country)
+        appos = read_apposition(tree, root, self.kb.country, self.describe)
+        reading = OfficeReading(
+            office=prefix.office or appos.office, country=prefix.country or appos.country,
+            sector=prefix.sector or appos.sector, former=prefix.former,
+        )
+        start = prefix.start if prefix.start >= 0 else ent.start
+        mention = self._resolve_person(name, reading, root, start, ent.end)
+        self.registry.add_person(ent.start, mention)
+        self._person_cache[ent.start] = mention
+        return mention
+
+    def _resolve_person(
+        self, name: str, reading: OfficeReading, root: int, start: int, end: int
+    ) -> Mention:
+        earlier = self.registry.person_named(name)
+        text = self.tree.span_text(start, end)
+        base = Mention(head=root, start=start, end=end, text=text, kind="person", name=name)
+        if earlier is not None and not reading.office:
+            return replace(earlier, head=root, start=start, end=end, text=text,
+                           reason=f"coreference: same person as '{earlier.text}'")
+        res = self.kb.person(name, self.on, reading.country) if name else None
+        office = reading.office
+        if reading.former and office:
+            office = f"former {office}"
+        if res is not None and not reading.former:
+            return replace(
+                base, name=res.name, office=office or res.office,
+                country=reading.country or res.country,
+                sector=reading.sector or res.sector or "GOV",
+                reason=f"text office; {res.reason}" if office else res.reason,
+                confidence=max(res.confidence, 0.7),
+            )
+        if earlier is not None:
+            return replace(earlier, head=root, start=start, end=end, text=text,
+                           office=office or earlier.office)
+        return replace(
+            base, office=office, country=reading.country,
+            sector=reading.sector if office else None,
+            reason="office and country from the text" if office else "name only",
+            confidence=0.6 if office or reading.country else 0.4,
+        )
+
+    def _pronoun(self, i: int) -> Mention:
+        tok = self.tree[i]
+        if tok.text.lower() in actor_lexicon()["person_pronouns"]:
+            earlier = self.registry.last_person_before(i)
+            if earlier is not None:
+                return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
+                               reason=f"pronoun: most recent person '{earlier.text}'",
+                               confidence=earlier.confidence * 0.7)
+        return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
+
+    # ------------------------------------------------------------ named non-people
+
+    def _named(self, ent: Entity) -> Mention:
+        tree = self.tree
+        root = _root_of(tree, ent)
+        text = _clean_name(ent.text)
+        base = Mention(head=root, start=ent.start, end=ent.end, text=ent.text, kind="unknown")
+        body = self.kb.body(text)
+        if body is not None:
+            return replace(base, kind="organisation", name=body.name, country=body.country,
+                           sector=body.sector, reason="government body", confidence=0.85)
+        org = self.kb.organisation(text)
+        if org is not None:
+            return replace(base, kind="organisation", name=org.name, country=org.code,
+                           sector=org.sector, reason="organisation", confidence=0.85)
+        code = self.kb.country(text, metonym=ent.label == "GPE")
+        if code is not None:
+            return replace(base, kind="country", name=self.kb.country_name(code), country=code,
+                           sector="GOV", reason=f"country: {text}", confidence=0.85)
+        place = self.kb.place(text) if ent.label in ("GPE", "LOC") else None
+        if place is not None:
+            return replace(base, kind="place", name=place.name, country=place.country,
+                           reason="place", confidence=0.5)
+        if ent.label == "ORG":
+            country = self._modifier_country(root)
+            return replace(base, kind="organisation", name=text, country=country,
+                           reason="organisation not in the knowledge base", confidence=0.4)
+        return base
+
+    def _kb_name(self, text: str, i: int) -> Mention | None:
+        for lookup, kind in ((self.kb.body, "organisation"), (self.kb.organisation, "organisation")):
+            found = lookup(text)
+            if found is not None:
+                country = getattr(found, "country", None) or getattr(found, "code", None)
+                return Mention(head=i, start=i, end=i + 1, text=text, kind=kind,
+                               name=found.name, country=country, sector=found.sector,
+                               reason="knowledge base name", confidence=0.7)
+        return None
+
+    # ------------------------------------------------------------ role nouns and anaphors
+
+    def _role(self, i: int) -> Mention:
+        tree, tok = self.tree, self.tree[i]
+        ids = [j for j in tree.subtree(i) if j <= i and tree[j].dep != "punct"]
+        start = ids[0] if ids else i
+        text = tree.span_text(start, i + 1)
+        base = Mention(head=i, start=start, end=i + 1, text=text, kind="role")
+        described = self.registry.describe(tree, i, self._modifier_country(i))
+        if described is not None:
+            return described
+        group = self.registry.group_anaphor(tree, i)
+        if group is not None:
+            return replace(base, kind="group", reason=group)
+        body = self._compound_body(i)
+        sector = self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
+        country = self._modifier_country(i) or (body.country if body else None)
+        if body is not None and sector is None:
+            sector = body.sector
+        if sector is None and country is None:
+            return replace(base, kind="unknown", reason="no actor reading")
+        mention = replace(base, country=country, sector=sector,
+                          reason=f"role noun '{tok.lemma}'" + (f" of {body.name}" if body else ""),
+                          confidence=0.6 if country else 0.35)
+        self.registry.add_role(i, mention, tok.lemma.lower())
+        return mention
+
+    def _compound_body(self, i: int):
+        for child in self.tree.children(i, "compound", "nmod", "poss"):
+            ent = self.tree.entity_at.get(child.i)
+            text = _clean_name(ent.text if ent else self.tree.subtree_text(child.i))
+            found = self.kb.body(text)
+            if found is not None:
+                return found
+        return None
+
+    def _modifier_country(self, i: int) -> str | None:
+        tree = self.tree
+        for child in tree.children(i, *_MODIFIER_DEPS):
+            if child.i > i:
+                continue
+            ent = tree.entity_at.get(child.i)
+            text = _clean_name(ent.text if ent else child.text)
+            code = self.kb.country(text) or self.kb.country(child.text)
+            if code:
+                return code
+            body = self.kb.body(text)
+            if body is not None:
+                return body.country
+        for _, obj in tree.prep_objects(i, {"of", "from", "in"}):
+            ent = tree.entity_at.get(obj)
+            if ent is not None and ent.label in ("GPE", "NORP"):
+                code = self.kb.country(_clean_name(ent.text), metonym=True)
+                if code:
+                    return code
+        return None
+
+    def _split_countries(self, mention: Mention) -> list[Mention]:
+        """ "French and U.S. officials" are two participants, one per country."""
+        if mention.kind != "role":
+            return [mention]
+        tree, out = self.tree, [mention]
+        for child in tree.children(mention.head, "amod", "compound", "nmod"):
+            for conj in tree.conjuncts(child.i)[1:]:
+                code = self.kb.country(_clean_name(tree[conj].text))
+                if code and code != mention.country:
+                    out.append(replace(mention, country=code,
+                                       reason=mention.reason + " (coordinated country)"))
+        return out
+
+    def _np_text(self, i: int) -> str:
+        ids = [j for j in self.tree.subtree(i) if j <= i and self.tree[j].dep != "det"]
+        return _clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text

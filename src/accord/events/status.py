@@ -1,0 +1,107 @@
+"""Whether an event happened: occurred, negated, planned or hypothetical.
+
+Read from the clause that carries the event, climbing from the trigger through
+the verbs that govern it ("agreed to meet", "wouldn't be announcing any
+agreements", "could impose sanctions if ...") and stopping at a verb of saying,
+whose own tense says nothing about the reported event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.events.candidates import Candidate
+from accord.events.lexicon import Lexicon
+from accord.events.syntax import Tree
+
+_CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
+                         "pcomp", "acomp", "advcl"})
+_ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
+                      "end", "conclude", "hold", "spend"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReading:
+    status: str  # occurred | negated | planned | hypothetical
+    reason: str
+    rejected_by: int | None = None  # a "refused to" verb: the event becomes a REJECT
+
+
+def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
+    """The trigger and the tokens above it within the event's own clause."""
+    out = [cand.trigger]
+    i = cand.trigger
+    for _ in range(6):
+        tok = tree[i]
+        if tree.is_root(i) or tok.dep not in _CLIMB_DEPS:
+            break
+        head = tree.head(i)
+        if head.lemma.lower() in reporting and tok.dep in ("conj", "advcl", "xcomp"):
+            break  # the reported event's status is its own, not the saying's
+        if tok.dep == "conj" and head.pos != tok.pos:
+            break
+        if tok.dep == "advcl" and not any(c.lemma == "to" for c in tree.children(i, "aux")):
+            break
+        out.append(head.i)
+        i = head.i
+    return out
+
+
+def _neg(tree: Tree, i: int, lex: Lexicon) -> bool:
+    words = lex.cue_set("status", "negation_words")
+    if any(c.dep == "neg" or c.text.lower() in words for c in tree.children(i, "neg", "advmod")):
+        return True
+    dets = lex.cue_set("status", "negation_dets")
+    return tree[i].pos == "NOUN" and bool(tree.child_lemmas(i, "det") & dets)
+
+
+def _planned_modifier(tree: Tree, i: int, lex: Lexicon) -> bool:
+    cues = lex.cue_set("status", "planned_modifiers")
+    left = [j for j in tree.subtree(i) if j < i]
+    return any(tree[j].text.lower().strip("-") in cues or
+               tree[j].text.lower().split("-")[-1] in cues for j in left)
+
+
+def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
+    reporting = lex.cue_set("reporting_verbs")
+    chain = _chain(tree, cand, reporting)
+    found: dict[str, str] = {}
+    for i in chain:
+        tok = tree[i]
+        lemma = tok.lemma.lower()
+        aux = {c.text.lower() for c in tree.children(i, "aux")}
+        if i != cand.trigger and lemma in lex.cue_set("status", "rejecting_governors"):
+            return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
+        if _neg(tree, i, lex) or (i != cand.trigger and lemma in
+                                  lex.cue_set("status", "negating_governors")):
+            found.setdefault("negated", f"negation at '{tok.text}'")
+        if any(c.lemma.lower() in lex.cue_set("status", "conditional_marks")
+               for c in tree.children(i, "mark")):
+            found.setdefault("hypothetical", f"condition at '{tok.text}'")
+        if aux & lex.cue_set("status", "hypothetical_aux"):
+            found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
+        if aux & lex.cue_set("status", "future_aux"):
+            found.setdefault("planned", f"future at '{tok.text}'")
+        if i != cand.trigger and lemma in lex.cue_set("status", "planned_governors"):
+            found.setdefault("planned", f"governed by '{tok.text}'")
+        if i != cand.trigger and lemma in lex.cue_set("status", "hypothetical_governors"):
+            found.setdefault("hypothetical", f"governed by '{tok.text}'")
+        if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
+            found.setdefault("planned", f"planned modifier on '{tok.text}'")
+        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
+            found.setdefault("planned", f"infinitive '{tok.text}'")
+    return _decide(found)
+
+
+def _ongoing_governor(tree: Tree, i: int) -> bool:
+    return tree[i].dep == "xcomp" and tree.head(i).lemma.lower() in _ONGOING
+
+
+def _decide(found: dict[str, str]) -> StatusReading:
+    for status in ("negated", "hypothetical", "planned"):
+        if status in found:
+            # "would" in a reported future ("said it would sign") reads as planned
+            if status == "hypothetical" and "planned" in found and "'would'" in found[status]:
+                return StatusReading("planned", found["planned"])
+            return StatusReading(status, found[status])
+    return StatusReading("occurred", "no negation, modality or future marker")
