@@ -26,6 +26,14 @@
     return "/events?" + params.toString();
   };
 
+  // The largest polygon of a country, so France's bubble sits in France, not between
+  // Paris and French Guiana.
+  function mainland(feature) {
+    if (feature.geometry.type !== "MultiPolygon") return feature;
+    const polygons = feature.geometry.coordinates.map((c) => ({ type: "Polygon", coordinates: c }));
+    return polygons.reduce((a, b) => (d3.geoArea(b) > d3.geoArea(a) ? b : a));
+  }
+
   d3.json(container.dataset.atlas).then((world) => {
     const countries = topojson.feature(world, world.objects.countries);
     const projection = d3.geoNaturalEarth1().fitSize([width, height], countries);
@@ -35,7 +43,7 @@
     svg.append("g").selectAll("path").data(countries.features).join("path")
       .attr("class", (f) => "country" + (byNumeric.has(f.id) ? " has-events" : ""))
       .attr("d", path)
-      .attr("fill", (f) => (byNumeric.has(f.id) ? shade(byNumeric.get(f.id).events) : null))
+      .style("fill", (f) => (byNumeric.has(f.id) ? shade(byNumeric.get(f.id).events) : null))
       .on("click", (_, f) => { if (byNumeric.has(f.id)) window.location.href = eventsUrl(byNumeric.get(f.id).country); })
       .append("title").text((f) => {
         const e = byNumeric.get(f.id);
@@ -43,7 +51,7 @@
       });
     const located = countries.features.filter((f) => byNumeric.has(f.id));
     svg.append("g").selectAll("circle").data(located).join("circle").attr("class", "bubble")
-      .attr("transform", (f) => `translate(${path.centroid(f)})`)
+      .attr("transform", (f) => `translate(${path.centroid(mainland(f))})`)
       .attr("r", (f) => radius(byNumeric.get(f.id).events))
       .on("click", (_, f) => { window.location.href = eventsUrl(byNumeric.get(f.id).country); })
       .append("title").text((f) => `${f.properties.name}: ${byNumeric.get(f.id).events} events`);

@@ -18,11 +18,13 @@
   }
 
   function axes(svg, x, y) {
+    // counts are whole numbers: integer ticks only, and conflict (below zero) as a count
+    const ticks = y.ticks(Math.min(6, Math.abs(y.domain()[1] - y.domain()[0]))).filter(Number.isInteger);
     const every = Math.ceil(x.domain().length / 16);
     svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - margin.bottom})`)
       .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i) => i % every === 0)));
     svg.append("g").attr("class", "axis").attr("transform", `translate(${margin.left},0)`)
-      .call(d3.axisLeft(y).ticks(5).tickFormat(d3.format("~d")));
+      .call(d3.axisLeft(y).tickValues(ticks).tickFormat((d) => Math.abs(d)));
   }
 
   function legend(svg, items) {
