@@ -6,6 +6,27 @@ import re
 import unicodedata
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "–": "-", "—": "-"})
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "ʻ": "'",
+        "ʼ": "'",
+    }
+)
 _NON_WORD = re.compile(r"[^\w' ]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
@@ -23,7 +44,7 @@ _COMMON_WORDS = frozenset(_COMMON_WORD_TEXT.split(" "))
 
 def fold(text: str) -> str:
     """Strip accents and unify quotes and dashes: "Erdoğan" -> "Erdogan"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCT))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCT).translate(_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
