@@ -19,6 +19,7 @@ from rich.table import Table
 
 from accord.cli import app
 from accord.cli.actors import actors_app
+from accord.cli.evaluate import eval_command
 from accord.cli.serve import serve_command
 from accord.output import participants_text, plover_records, result_json
 from accord.pipeline import PipelineConfig
@@ -30,6 +31,7 @@ err_console = Console(stderr=True)
 
 app.add_typer(actors_app, name="actors")
 app.command("serve")(serve_command)
+app.command("eval")(eval_command)
 
 
 class ExtractFormat(StrEnum):
