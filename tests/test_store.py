@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -117,14 +119,28 @@ def test_ingest_while_served_fails_clearly_and_leaves_the_store_intact(db: Path)
         assert _count(served, "articles") == 1
 
 
-def test_a_second_process_writer_is_refused(db: Path) -> None:
+@contextmanager
+def writer_in_another_process(db: Path) -> Iterator[None]:
+    """Another process holding the store open for writing, as `accord ingest` would."""
     script = (f"from accord.store import Store\nimport sys\ns = Store({str(db)!r})\n"
               "print('ready', flush=True)\nsys.stdin.read()\n")
     holder = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreLockedError, match="in use by another process"):
-            Store(db)
+        yield
     finally:
         holder.communicate("", timeout=30)
+
+
+def test_a_second_process_writer_is_refused(db: Path) -> None:
+    with writer_in_another_process(db), pytest.raises(StoreLockedError,
+                                                      match="in use by another process"):
+        Store(db)
+
+
+def test_a_reader_is_told_when_a_writer_holds_the_file(db: Path) -> None:
+    Store(db).close()
+    with writer_in_another_process(db), pytest.raises(StoreLockedError,
+                                                      match="being written by another process"):
+        Store(db, read_only=True)

@@ -36,6 +36,11 @@ LOCKED_MESSAGE = (
     "database is in use by another process (accord serve?) — "
     "stop it or ingest into another file"
 )
+# Seen by readers (accord serve, accord events) when a writer holds the file.
+WRITER_LOCKED_MESSAGE = (
+    "database is being written by another process (accord ingest?) — "
+    "wait for it to finish, then try again"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +140,8 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise StoreLockedError(f"{path}: {LOCKED_MESSAGE}") from exc
+            message = WRITER_LOCKED_MESSAGE if read_only else LOCKED_MESSAGE
+            raise StoreLockedError(f"{path}: {message}") from exc
         if "does not exist" in str(exc):
             raise StoreError(
                 f"{path} does not exist; create it with `accord ingest --db {path}`"
