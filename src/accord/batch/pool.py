@@ -1,0 +1,85 @@
+"""The local executor: the pipeline in this process, or in N worker processes.
+
+Workers are started with the ``spawn`` context (no forked copy of the parent's
+DuckDB connection or threads) and load the Pipeline once, in their initializer.
+The parent sends chunks of input items and gets results back *in input order*,
+with at most ``window`` chunks in flight, so memory stays bounded however large
+the input is, and the parent - the only writer - can commit contiguous ranges.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from accord.batch.source import Numbered
+from accord.pipeline import Pipeline, PipelineConfig
+from accord.records import ArticleResult
+
+_PIPELINE: Pipeline | None = None  # one per worker process, loaded by _init_worker
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    positions: tuple[int, ...]
+    results: tuple[ArticleResult, ...]
+    peak_rss_bytes: int  # of the process that ran the chunk, so far
+
+
+def peak_rss_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    global _PIPELINE
+    _PIPELINE = Pipeline(config)
+
+
+def _run_chunk(chunk: list[Numbered]) -> ChunkResult:
+    assert _PIPELINE is not None, "worker used before _init_worker ran"
+    results = tuple(_PIPELINE.process_many(n.item for n in chunk))
+    return ChunkResult(tuple(n.position for n in chunk), results, peak_rss_bytes())
+
+
+def chunked(items: Iterable[Numbered], size: int) -> Iterator[list[Numbered]]:
+    chunk: list[Numbered] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 1,
+              chunk_size: int = 16) -> Iterator[ChunkResult]:
+    """Results for ``items``, chunk by chunk, in input order."""
+    chunks = chunked(items, chunk_size)
+    if workers <= 1:
+        _init_worker(config)
+        yield from map(_run_chunk, chunks)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(config,)) as pool:
+        yield from _ordered(pool, chunks, window=2 * workers + 1)
+
+
+def _ordered(pool: ProcessPoolExecutor, chunks: Iterator[list[Numbered]],
+             window: int) -> Iterator[ChunkResult]:
+    pending: deque[Future[ChunkResult]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_run_chunk, chunk))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:  # the caller stopped early: do not finish unwanted work
+            future.cancel()
