@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from accord.output import participants_text, plover_records, result_json
 from accord.pipeline import PipelineConfig
 from accord.records import ArticleResult
 from accord.store import DEFAULT_DB, Store, StoreError
+
+if TYPE_CHECKING:
+    from accord.runner import IngestSummary
 
 console = Console()
 err_console = Console(stderr=True)
@@ -128,32 +131,76 @@ def _table(rows: list[dict], title: str) -> None:
     console.print(table)
 
 
+class Executor(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
 @app.command()
 def ingest(
     paths: PathsArg,
-    db: Annotated[Path, typer.Option("--db", help="DuckDB store to add to.")] = Path(DEFAULT_DB),
+    db: Annotated[Path | None, typer.Option(
+        "--db", help=f"DuckDB store to add to (default {DEFAULT_DB} unless --out is given).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Also (or only) write partitioned Parquet datasets here.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (local).")] = 1,
+    executor: Annotated[Executor, typer.Option("--executor")] = Executor.local,
+    master: Annotated[str | None, typer.Option(
+        "--master", help="Spark master URL (default local[*]).")] = None,
+    part_size: Annotated[int, typer.Option(
+        "--part-size", min=1, help="Documents per committed part (the most a kill can cost).")] = 500,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="Progress bar on stderr (default: when a terminal).")] = None,
     date_text: DateOpt = None,
     kb: KbOpt = None,
     threshold: ThresholdOpt = None,
 ) -> None:
-    """Run the pipeline and store articles, events, actors, quotes and errors in DuckDB."""
+    """Run the pipeline and store articles, events, actors, quotes and errors; resumable."""
+    from accord.batch import OutputMismatchError
     from accord.runner import ingest as run_ingest
 
     _check_paths(paths)
+    if executor is Executor.spark and out is None:
+        raise _usage_error("--executor spark writes Parquet: give --out DIR")
+    if db is None and out is None:
+        db = Path(DEFAULT_DB)
+    show = err_console.is_terminal if progress is None else progress
     try:
-        summary = run_ingest(paths, db, _config(date_text, kb, threshold))
+        summary = run_ingest(paths, db, _config(date_text, kb, threshold), out=out,
+                             workers=workers, executor=executor.value, master=master,
+                             part_size=part_size, progress=show)
+    except OutputMismatchError as exc:
+        raise _usage_error(str(exc)) from exc
     except StoreError as exc:
         err_console.print(f"[red]accord ingest:[/red] {exc}")
         raise typer.Exit(1) from exc
+    _print_ingest_summary(summary, db, out)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _print_ingest_summary(summary: IngestSummary, db: Path | None, out: Path | None) -> None:
     w = summary.written
-    console.print(
-        f"{summary.documents} documents, {summary.failed} failed; "
-        f"added {w.articles_added if w else 0} articles, {w.events_added if w else 0} events, "
-        f"{w.quotes_added if w else 0} quotes ({w.skipped_existing if w else 0} already stored) "
-        f"to {db}")
+    done = getattr(summary, "already_done", 0)
+    resumed = f" (resumed after {done} already processed)" if done else ""
+    rate = getattr(summary, "rate", 0.0)
+    console.print(f"{summary.documents} documents{resumed}, {summary.failed} failed, "
+                  f"{summary.events} events, {rate:.1f} documents/s")
+    if db is not None:
+        console.print(
+            f"added {w.articles_added if w else 0} articles, {w.events_added if w else 0} events, "
+            f"{w.quotes_added if w else 0} quotes ({w.skipped_existing if w else 0} already stored) "
+            f"to {db}")
+    if out is not None:
+        console.print(f"wrote {getattr(summary, 'parquet_files', 0)} Parquet files under {out}")
+    by_code = getattr(summary, "errors_by_code", None)
+    if by_code:
+        console.print("failures: " + ", ".join(f"{code} {n}" for code, n in by_code.most_common()))
     for error in summary.errors:
         err_console.print(f"[yellow]{error.doc_id}[/yellow]: {error.code}: {error.message}")
-    raise typer.Exit(1 if summary.failed else 0)
+    hidden = sum(by_code.values()) - len(summary.errors) if by_code else 0
+    if hidden > 0:
+        err_console.print(f"... and {hidden} more errors "
+                          "(all are in the errors table / errors dataset)")
 
 
 @app.command()
