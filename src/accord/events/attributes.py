@@ -32,9 +32,11 @@ _MAXIMUM = {"less than", "under", "just under"}
 
 def read_duration(text: str) -> tuple[int | None, int | None]:
     """(duration_minutes, duration_minutes_min) from a clause's text."""
+    if _HALF_HOUR.search(text):  # before the general pattern, which would read "an hour"
+        return 30, None
     m = _DURATION.search(text)
     if m is None:
-        return (30, None) if _HALF_HOUR.search(text) else (None, None)
+        return None, None
     raw = m.group("num").lower()
     number = float(raw) if raw[0].isdigit() else _NUMBER_WORDS.get(raw)
     if number is None:

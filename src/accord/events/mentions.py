@@ -90,11 +90,19 @@ class MentionResolver:
     def mentions(self, i: int) -> list[Mention]:
         """The participants headed by token ``i`` and the tokens coordinated with it."""
         out: list[Mention] = []
-        for j in self.tree.conjuncts(i):
+        heads = self.tree.conjuncts(i)
+        for appos in self.tree.children(i, "appos"):
+            if self.tree.entity_at.get(appos.i) is not None:
+                heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
+        for j in heads:
             out.extend(self._split_countries(self.single(j)))
         return [m.located(self.tree) for m in out]
 
     def single(self, i: int) -> Mention:
+        i = self._through_container(i)
+        appositive = self._appositive_people(i)
+        if appositive is not None:
+            return appositive
         tok = self.tree[i]
         ent = self.tree.entity_at.get(i)
         if ent is not None and ent.label == "PERSON":
@@ -103,11 +111,34 @@ class MentionResolver:
             return self._named(ent)
         if tok.pos == "PRON":
             return self._pronoun(i)
-        if tok.pos == "PROPN":  # a name the NER missed: try the knowledge base
-            found = self._kb_name(self._np_text(i), i)
+        if tok.pos == "PROPN":  # a name the NER missed: earlier mentions, then the knowledge base
+            found = self._missed_name(self._np_text(i), i)
             if found:
                 return found
         return self._role(i)
+
+    def _through_container(self, i: int) -> int:
+        """ "a convoy of Ukrainian soldiers", "thousands of protesters": the soldiers."""
+        tok = self.tree[i]
+        if tok.lemma.lower() in actor_lexicon()["containers"] or tok.text.lower() in actor_lexicon()[
+                "containers"]:
+            inner = [o for _, o in self.tree.prep_objects(i, {"of"})]
+            if inner:
+                return inner[0]
+        return i
+
+    def _appositive_people(self, i: int) -> Mention | None:
+        """ "The two foreign ministers, Antony Blinken and Wang Yi, met": the named people.
+
+        Returns the first; ``mentions`` picks up the rest through their coordination.
+        """
+        if self.tree[i].pos != "NOUN":
+            return None
+        for appos in self.tree.children(i, "appos"):
+            ent = self.tree.entity_at.get(appos.i)
+            if ent is not None and ent.label == "PERSON":
+                return self._person(ent)
+        return None
 
     def describe(self, i: int) -> OfficeReading | None:
         ent = self.tree.entity_at.get(i)
@@ -204,6 +235,18 @@ class MentionResolver:
             return replace(base, kind="organisation", name=text, country=country,
                            reason="organisation not in the knowledge base", confidence=0.4)
         return base
+
+    def _missed_name(self, text: str, i: int) -> Mention | None:
+        earlier = self.registry.person_named(text)
+        if earlier is not None:
+            return replace(earlier, head=i, start=i, end=i + 1, text=text,
+                           reason=f"coreference: same person as '{earlier.text}' (name missed by NER)")
+        res = self.kb.person(text, self.on) if text[:1].isupper() else None
+        if res is not None:
+            return Mention(head=i, start=i, end=i + 1, text=text, kind="person", name=res.name,
+                           office=res.office, country=res.country, sector=res.sector or "GOV",
+                           reason=res.reason, confidence=res.confidence * 0.9)
+        return self._kb_name(text, i)
 
     def _kb_name(self, text: str, i: int) -> Mention | None:
         for lookup, kind in ((self.kb.body, "organisation"), (self.kb.organisation, "organisation")):

@@ -1,0 +1,57 @@
+"""The coder on hand-written news sentences (cases in tests/data/coder/cases.jsonl).
+
+Each case names what a user would check: type, status, date, participants with
+their countries and offices, attributes. Expected fields are a subset: a case
+passes when some event has all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.output import result_json
+
+pytestmark = pytest.mark.model
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "data/coder/cases.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _fits(actor: dict[str, Any], want: dict[str, Any]) -> bool:
+    return all(str(actor.get(k) or "").lower() == str(v).lower() for k, v in want.items())
+
+
+def _side(got: list[dict[str, Any]], want: list[dict[str, Any]]) -> bool:
+    if not want:
+        return not got
+    return all(any(_fits(a, w) for a in got) for w in want)
+
+
+def _matches(event: dict[str, Any], want: dict[str, Any]) -> bool:
+    for key, value in want.items():
+        if key in ("actors", "recipients"):
+            if not _side(event[key], value):
+                return False
+        elif key == "attributes":
+            if any(event["attributes"].get(k) != v for k, v in value.items()):
+                return False
+        elif key == "location":
+            if any(event["location"].get(k) != v for k, v in value.items()):
+                return False
+        elif key == "context":
+            if not set(value) <= set(event["context"]):
+                return False
+        elif event.get(key) != value:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any], code_text) -> None:
+    out = result_json(code_text(case["text"], case.get("date")))
+    assert any(_matches(e, case["expect"]) for e in out["events"]), json.dumps(
+        [{k: e[k] for k in ("type", "status", "date", "actors", "recipients", "attributes", "reason")}
+         for e in out["events"]], indent=1, ensure_ascii=False)
