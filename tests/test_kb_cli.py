@@ -56,9 +56,7 @@ def test_resolve_json() -> None:
 
 
 def test_resolve_role_phrase_with_country() -> None:
-    result = runner.invoke(
-        actors_app, ["resolve", "the foreign minister", "-d", "2016-03-01", "-c", "FRA"]
-    )
+    result = runner.invoke(actors_app, ["resolve", "the foreign minister", "-d", "2016-03-01", "-c", "FRA"])
     assert result.exit_code == 0
     assert "name=Jean-Marc Ayrault" in result.output
 

@@ -24,9 +24,7 @@ def test_user_file_adds_a_local_official() -> None:
         "USA",
         "GOV",
     )
-    assert [t.person for t in kb.holders("Mayor of Springfield", "USA", date(2020, 5, 1))] == [
-        "Jane Roe"
-    ]
+    assert [t.person for t in kb.holders("Mayor of Springfield", "USA", date(2020, 5, 1))] == ["Jane Roe"]
     assert kb.person("Jane Roe", date(2018, 1, 1)) is not None  # known, not yet in office
     assert load_kb().person("Jane Roe", date(2020, 5, 1)) is None  # default kb untouched
 
@@ -36,9 +34,7 @@ def test_user_file_overrides_an_overlapping_tenure() -> None:
     holders = kb.holders("Prime Minister", "GBR", date(2019, 9, 1))
     assert [t.person for t in holders] == ["Alex Example"]
     # Outside the override's span the built-in data still answers.
-    assert [t.person for t in kb.holders("Prime Minister", "GBR", date(2023, 1, 1))] == [
-        "Rishi Sunak"
-    ]
+    assert [t.person for t in kb.holders("Prime Minister", "GBR", date(2023, 1, 1))] == ["Rishi Sunak"]
     # Boris Johnson keeps his other office.
     assert kb.person("Boris Johnson", date(2017, 1, 1)) is not None
 

@@ -146,9 +146,7 @@ class KnowledgeBase:
     def person(self, name: str, on: date | None, country: str | None = None) -> Resolution | None:
         return _resolve.person(self, name, on, country)
 
-    def resolve(
-        self, phrase: str, on: date | None, country: str | None = None
-    ) -> Resolution | None:
+    def resolve(self, phrase: str, on: date | None, country: str | None = None) -> Resolution | None:
         """A person's name or a role phrase ("Britain's prime minister") on a date."""
         return _resolve.phrase(self, phrase, on, country)
 

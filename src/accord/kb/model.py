@@ -8,9 +8,7 @@ from datetime import date
 # PLOVER-style sector codes the data files may use. MED is media outlets and JRN
 # individual journalists; HLH health, HRI human rights, DEV development and aid,
 # ENV environment, IGO/NGO the generic international sectors.
-_SECTOR_CODES = (
-    "GOV MIL COP JUD LEG REB OPP PTY SPY UAF CVL BUS MED JRN EDU LAB REL REF ELI CRM AGR"
-)
+_SECTOR_CODES = "GOV MIL COP JUD LEG REB OPP PTY SPY UAF CVL BUS MED JRN EDU LAB REL REF ELI CRM AGR"
 SECTORS: frozenset[str] = frozenset(f"{_SECTOR_CODES} HLH HRI DEV ENV IGO NGO".split(" "))
 
 # Actor codes that are not countries: intergovernmental and non-governmental

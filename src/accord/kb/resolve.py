@@ -37,15 +37,16 @@ def _from_tenure(kb: KnowledgeBase, tenure: Tenure, how: str, confidence: float)
 
 
 def _candidates(kb: KnowledgeBase, name: str) -> tuple[set[str], float]:
+    """People a name can mean. A one-word name ("Fischer") is a surname even when
+    a data row lists it as someone's alias, so every bearer stays a candidate."""
     key = norm(name)
-    if key in kb.people_full:
-        return set(kb.people_full[key]), FULL_NAME
-    return set(kb.people_short.get(key, ())), SURNAME
+    full = kb.people_full.get(key, set())
+    if len(key.split()) > 1 and full:
+        return set(full), FULL_NAME
+    return set(full) | kb.people_short.get(key, set()), SURNAME
 
 
-def person(
-    kb: KnowledgeBase, name: str, on: date | None, country: str | None = None
-) -> Resolution | None:
+def person(kb: KnowledgeBase, name: str, on: date | None, country: str | None = None) -> Resolution | None:
     """A known person, with the office they held on ``on`` (the highest-ranked)."""
     names, confidence = _candidates(kb, name)
     if country:
@@ -81,9 +82,7 @@ def _no_office(
     return Resolution(who, None, country, sector, None, None, reason, round(confidence, 2))
 
 
-def phrase(
-    kb: KnowledgeBase, text: str, on: date | None, country: str | None = None
-) -> Resolution | None:
+def phrase(kb: KnowledgeBase, text: str, on: date | None, country: str | None = None) -> Resolution | None:
     """A name ("Dmitry Medvedev"), a role ("Britain's prime minister") or both
     ("President Putin")."""
     found = person(kb, text, on, country)
@@ -94,9 +93,7 @@ def phrase(
     return found
 
 
-def _office_and_country(
-    kb: KnowledgeBase, text: str, country: str | None
-) -> tuple[str, str | None] | None:
+def _office_and_country(kb: KnowledgeBase, text: str, country: str | None) -> tuple[str, str | None] | None:
     """Split a role phrase into (office phrase, country), or None if it is not one."""
     if kb.offices.keys(text):
         return text, country or kb.offices.default_country(text)
@@ -111,9 +108,7 @@ def _office_and_country(
     return None
 
 
-def _office_phrase(
-    kb: KnowledgeBase, text: str, on: date | None, country: str | None
-) -> Resolution | None:
+def _office_phrase(kb: KnowledgeBase, text: str, on: date | None, country: str | None) -> Resolution | None:
     split = _office_and_country(kb, text, country)
     if split is None:
         return None
@@ -137,9 +132,7 @@ def _office_phrase(
     )
 
 
-def _titled_name(
-    kb: KnowledgeBase, text: str, on: date | None, country: str | None
-) -> Resolution | None:
+def _titled_name(kb: KnowledgeBase, text: str, on: date | None, country: str | None) -> Resolution | None:
     """A title followed by a name: "President Vladimir Putin", "French PM Barnier"."""
     words = text.split()
     for i in range(1, len(words)):

@@ -135,9 +135,7 @@ def read_table(path: Path) -> tuple[str, list[Row]]:
     return kind, rows
 
 
-def _make_row(
-    path: Path, number: int, kind: str, header: list[str], cells: list[str], source: str
-) -> Row:
+def _make_row(path: Path, number: int, kind: str, header: list[str], cells: list[str], source: str) -> Row:
     if len(cells) != len(header):
         raise KBError(
             f"{path}:{number}: expected {len(header)} tab-separated cells "

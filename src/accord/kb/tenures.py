@@ -71,12 +71,11 @@ class OfficeTable:
             names.add(canonical[0] if canonical else office.title)
         return min(names, key=lambda n: (self.rank(n), n)) if names else None
 
+
 def parse_tenure(row: Row, offices: OfficeTable, codes: frozenset[str]) -> Tenure:
     office = offices.get(row.get("office"))
     if office is None and not row.get("sector"):
-        raise row.fail(
-            f"office {row.get('office')!r} is not in the offices table, so sector must be given"
-        )
+        raise row.fail(f"office {row.get('office')!r} is not in the offices table, so sector must be given")
     tenure = Tenure(
         person=row.get("person"),
         aliases=row.items("aliases"),
