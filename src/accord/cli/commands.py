@@ -21,6 +21,8 @@ from accord.cli import app
 from accord.cli.actors import actors_app
 from accord.cli.evaluate import eval_command
 from accord.cli.serve import serve_command
+from accord.export.gdelt import header as gdelt_header
+from accord.export.gdelt import tsv_lines
 from accord.output import participants_text, plover_records, result_json
 from accord.pipeline import PipelineConfig
 from accord.records import ArticleResult
@@ -41,6 +43,7 @@ class ExtractFormat(StrEnum):
     json = "json"
     table = "table"
     plover = "plover"
+    gdelt = "gdelt"
 
 
 class EventsFormat(StrEnum):
@@ -97,6 +100,8 @@ def extract(
 
     _check_paths(paths)
     failed = 0
+    if fmt is ExtractFormat.gdelt:
+        sys.stdout.write(gdelt_header())
     for result in run_extract(paths, _config(date_text, kb, threshold)):
         failed += bool(result.errors)
         _print_result(result, fmt, rejected)
@@ -109,6 +114,8 @@ def _print_result(result: ArticleResult, fmt: ExtractFormat, rejected: bool) -> 
     elif fmt is ExtractFormat.plover:
         for record in plover_records(result):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is ExtractFormat.gdelt:
+        sys.stdout.writelines(tsv_lines(result))
     else:
         title = result.article.title if result.article else result.source_id
         rows = [{"type": e.type, "status": e.status, "date": e.date,
