@@ -20,7 +20,7 @@ from accord.batch.source import Numbered
 from accord.pipeline import Pipeline, PipelineConfig
 from accord.records import ArticleResult
 
-_PIPELINE: Pipeline | None = None  # one per worker process, loaded by _init_worker
+_PIPELINE: Pipeline | None = None  # one per process, loaded once (the worker initializer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,8 @@ def peak_rss_bytes() -> int:
 
 def _init_worker(config: PipelineConfig) -> None:
     global _PIPELINE
-    _PIPELINE = Pipeline(config)
+    if _PIPELINE is None or _PIPELINE.config != config:
+        _PIPELINE = Pipeline(config)
 
 
 def _run_chunk(chunk: list[Numbered]) -> ChunkResult:
@@ -61,8 +62,9 @@ def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 
     """Results for ``items``, chunk by chunk, in input order."""
     chunks = chunked(items, chunk_size)
     if workers <= 1:
-        _init_worker(config)
-        yield from map(_run_chunk, chunks)
+        for chunk in chunks:  # the model loads on the first chunk: a finished run loads nothing
+            _init_worker(config)
+            yield _run_chunk(chunk)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
