@@ -20,6 +20,9 @@ demo: setup
 	rm -f $(DEMO_DB)
 	$(VENV)/bin/accord ingest examples/articles --db $(DEMO_DB)
 	$(VENV)/bin/accord events --db $(DEMO_DB) --format table
+	@echo
+	@echo "Explore these events and their evidence in the dashboard:"
+	@echo "  $(VENV)/bin/accord serve --db $(DEMO_DB)    then open http://127.0.0.1:8000/"
 
 test: setup
 	$(PY) -m pytest

@@ -35,7 +35,7 @@ def event_json(event: Event) -> dict[str, Any]:
     return {
         "id": event.id, "type": event.type, "mode": event.mode, "context": list(event.context),
         "status": event.status, "date": event.date, "date_granularity": event.date_granularity,
-        "date_text": event.date_text,
+        "date_text": event.date_text, "date_source": event.date_source,
         "location": {"place": event.location.place, "country": event.location.country,
                      "source": event.location.source or None},
         "actors": [actor_json(x) for x in event.actors],
@@ -100,6 +100,6 @@ def participants_text(actors: list[dict[str, Any]] | tuple[Actor, ...]) -> str:
     names = []
     for x in actors:
         d = x if isinstance(x, dict) else actor_json(x)
-        label = d.get("name") or d.get("text") or "?"
+        label = d.get("name") or d.get("sector") or d.get("text") or "?"
         names.append(f"{label} ({d['country']})" if d.get("country") else label)
     return ", ".join(names)

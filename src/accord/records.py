@@ -190,6 +190,7 @@ class Event:
     step: str
     reason: str
     mentions: tuple[Evidence, ...] = ()  # further spans that describe the same event
+    date_source: str | None = None  # "text" (a phrase in the article) or "publication"
 
 
 @dataclass(frozen=True, slots=True)

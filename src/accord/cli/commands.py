@@ -31,7 +31,8 @@ from accord.store import DEFAULT_DB, Store, StoreError
 if TYPE_CHECKING:
     from accord.runner import IngestSummary
 
-console = Console()
+# Wide enough for the events table when output is piped (rich would fall back to 80 columns).
+console = Console(width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 
 app.add_typer(actors_app, name="actors")

@@ -93,7 +93,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
 
 def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
     """Subject heads of verb ``i``, climbing control and coordination ("agreed to meet")."""
-    direct = [c.i for c in tree.children(i, *SUBJECT_DEPS)]
+    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if depth else SUBJECT_DEPS  # "X is scheduled to meet"
+    direct = [c.i for c in tree.children(i, *deps)]
     if direct or depth > 3 or tree.is_root(i):
         return direct
     tok = tree[i]

@@ -54,17 +54,38 @@ def code_article(
     tree = Tree(parsed)
     resolver = MentionResolver(tree, kb, article.date)
     drafts, rejected = [], []
-    for cand in find_candidates(tree, lexicon):
+    for cand in _without_light_verbs(list(find_candidates(tree, lexicon))):
         draft, why = read_candidate(tree, cand, resolver, lexicon, article, kb)
         if draft is None:
             rejected.append(Rejected(cand.type, _evidence(tree, cand.trigger, article), why, 0.0))
         else:
             drafts.append(draft)
-    drafts = consolidate(resolve_groups(drafts), lexicon)
+    drafts = _publication_dates(consolidate(resolve_groups(drafts), lexicon), article)
     events, dropped = finalize(drafts, article, STEP, config.threshold)
     quotes = tuple(find_quotes(tree, article, resolver, lexicon))
     kept = tuple(rejected + dropped) if config.keep_rejected else ()
     return Coded(events=events, quotes=quotes, rejected=kept)
+
+
+def _without_light_verbs(cands: list[Candidate]) -> list[Candidate]:
+    """ "signed the pact": the noun carries the event; the verb would code it twice."""
+    governors = {c.governor for c in cands if c.governor is not None}
+    return [c for c in cands if not (c.entry.pos == "VERB" and c.trigger in governors)]
+
+
+def _publication_dates(drafts: list[Draft], article: Article) -> list[Draft]:
+    """An event reported with no time phrase is dated by its story, as ICEWS and GDELT do.
+
+    Done after consolidation, so it never blocks a merge, and marked as such. Only for
+    events said to have happened (or not): a plan's date is unknown, not the story's.
+    """
+    if article.date is None:
+        return drafts
+    return [
+        replace(d, date=article.date.isoformat(), granularity="day", date_source="publication")
+        if d.date is None and d.date_text is None and d.status in ("occurred", "negated") else d
+        for d in drafts
+    ]
 
 
 def read_candidate(
@@ -92,7 +113,7 @@ def read_candidate(
     return Draft(
         type=cand.type, mode=cand.mode, context=_context(cand, clause, lex),
         status=reading.status, date_text=date.text, date=date.value,
-        granularity=date.granularity,
+        granularity=date.granularity, date_source="text" if date.value else None,
         location=read_location(tree, cand.anchor, kb, article, date.value, date.text,
                                reading.status),
         actors=actors, recipients=recipients,

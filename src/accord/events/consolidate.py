@@ -38,7 +38,7 @@ def _expand(mentions: tuple[Mention, ...], context: Draft | None) -> tuple[Menti
             out.append(m)
         elif context is not None:
             out.extend(
-                replace(m, kind="country", country=c, sector="GOV", confidence=0.55,
+                replace(m, country=c, sector="GOV", confidence=0.55,
                         reason=f"{m.reason} -> countries of the event in sentence "
                                f"{context.sentence + 1}")
                 for c in context.countries())
@@ -63,6 +63,7 @@ def _merged(first: Draft, other: Draft) -> Draft:
     return replace(
         first, date=first.date or other.date, date_text=first.date_text or other.date_text,
         granularity=first.granularity or other.granularity,
+        date_source=first.date_source or other.date_source,
         attributes=merge(first.attributes, other.attributes),
         context=tuple(dict.fromkeys(first.context + other.context)),
         mentions=(*first.mentions, other.evidence, *other.mentions),
@@ -105,34 +106,47 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_GENERAL = frozenset({"role", "group", "country"})  # participants a named person can stand for
+
+
 def _subsumes(specific: Draft, general: Draft) -> bool:
     """ "meetings with French leaders" is a summary of "met with Macron" (France)."""
-    if not _compatible(specific, general) or specific is general:
+    if not _compatible(specific, general) or general.mode not in (None, specific.mode):
         return False
     named = {mention_key(m) for m in specific.participants if m.name}
     for m in general.participants:
         if m.name and mention_key(m) in named:
             continue
-        if m.kind == "role" and m.country and any(
+        if m.kind in _GENERAL and m.country and any(
                 s.country == m.country and s.kind == "person" for s in specific.participants):
             continue
         return False
-    return any(m.kind == "role" for m in general.participants)
+    return any(m.kind in _GENERAL for m in general.participants)
 
 
 def _absorb_summaries(drafts: list[Draft]) -> list[Draft]:
+    summaries: dict[int, list[int]] = {}
+    for g, general in enumerate(drafts):
+        specifics = [i for i, d in enumerate(drafts) if i != g and _subsumes(d, general)]
+        if specifics:
+            summaries[g] = specifics
     out = list(drafts)
-    for general in drafts:
-        specifics = [s for s in drafts if _subsumes(s, general)]
-        if not specifics:
-            continue
-        out.remove(general)
-        for s in specifics:
-            n = out.index(s) if s in out else -1
-            if n >= 0:
-                out[n] = replace(s, attributes=merge(s.attributes, _shared(general)),
-                                 mentions=(*s.mentions, general.evidence))
-    return out
+    for g, specifics in summaries.items():
+        for i in specifics:
+            if i not in summaries:
+                out[i] = _absorb(out[i], drafts[g])
+    return [d for i, d in enumerate(out) if i not in summaries]
+
+
+def _absorb(s: Draft, general: Draft) -> Draft:
+    return replace(
+        s, attributes=merge(s.attributes, _shared(general)),
+        mentions=(*s.mentions, general.evidence),
+        date=s.date or general.date, date_text=s.date_text or general.date_text,
+        granularity=s.granularity or general.granularity,
+        date_source=s.date_source or general.date_source,
+        context=tuple(dict.fromkeys(s.context + general.context)),
+        reason=s.reason + f"; absorbed the summary in sentence {general.sentence + 1}")
 
 
 def _shared(d: Draft):

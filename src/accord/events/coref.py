@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from accord.events.mentions import Mention
 
 
+# Where the family name comes first in English-language news ("Wang Yi" -> "Mr. Wang").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "SGP", "MAC"})
+
+
 def _name_tokens(name: str) -> list[str]:
     return [t for t in name.replace("-", " - ").lower().split() if t not in ("-",)]
 
@@ -45,6 +49,8 @@ class Registry:
             if len(full) > len(wanted) and full[-len(wanted):] == wanted:
                 return m
             if full == wanted and m.office:
+                return m
+            if m.country in FAMILY_NAME_FIRST and len(full) > len(wanted) == 1 and full[0] == wanted[0]:
                 return m
         return None
 

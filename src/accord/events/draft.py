@@ -28,6 +28,7 @@ class Draft:
     reason: str
     mentions: tuple[Evidence, ...] = field(default=())
     anaphoric: bool = False  # "the talks": describes an event named elsewhere
+    date_source: str | None = None
 
     @property
     def participants(self) -> tuple[Mention, ...]:

@@ -74,7 +74,7 @@ def prefix_tokens(tree: Tree, start: int, root: int) -> list[int]:
     i = start - 1
     while i >= sent_start:
         tok = tree[i]
-        if tok.pos in ("VERB", "AUX", "PUNCT") and tok.text not in ("-", "."):
+        if tok.pos in ("VERB", "AUX", "PUNCT", "SPACE") and tok.text != "-":
             break
         if not any(a.i == root for a in tree.ancestors(i)) or tok.dep in ("appos",):
             break

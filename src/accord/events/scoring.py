@@ -50,5 +50,5 @@ def _event(article: Article, d: Draft, step: str, score: float) -> Event:
         date=d.date, date_granularity=d.granularity, date_text=d.date_text, location=d.location,
         actors=tuple(m.actor for m in d.actors), recipients=tuple(m.actor for m in d.recipients),
         attributes=d.attributes, evidence=d.evidence, confidence=score, step=step,
-        reason=d.reason, mentions=d.mentions,
+        reason=d.reason, mentions=d.mentions, date_source=d.date_source,
     )

@@ -62,10 +62,20 @@ def _planned_modifier(tree: Tree, i: int, lex: Lexicon) -> bool:
                tree[j].text.lower().split("-")[-1] in cues for j in left)
 
 
+def _reported_past(tree: Tree, top: int, reporting: frozenset[str]) -> bool:
+    """Is the clause reported by a past verb of saying ("said she would veto")?"""
+    if tree.is_root(top):
+        return False
+    head = tree.head(top)
+    return head.lemma.lower() in reporting and head.tag == "VBD"
+
+
 def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     reporting = lex.cue_set("reporting_verbs")
     chain = _chain(tree, cand, reporting)
     found: dict[str, str] = {}
+    if _reported_past(tree, chain[-1], reporting):
+        found["reported"] = "reported in the past tense"
     for i in chain:
         tok = tree[i]
         lemma = tok.lemma.lower()
@@ -101,7 +111,8 @@ def _decide(found: dict[str, str]) -> StatusReading:
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
             # "would" in a reported future ("said it would sign") reads as planned
-            if status == "hypothetical" and "planned" in found and "'would'" in found[status]:
-                return StatusReading("planned", found["planned"])
+            if status == "hypothetical" and "'would'" in found[status] and (
+                    "planned" in found or "reported" in found):
+                return StatusReading("planned", found[status] + ", future in the past")
             return StatusReading(status, found[status])
     return StatusReading("occurred", "no negation, modality or future marker")

@@ -36,9 +36,34 @@ def _model_path(package: str) -> str | Path:
     return package
 
 
+PARAGRAPH_BREAKS = "accord_paragraph_breaks_v1"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPH_BREAKS in Language.factories:
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A blank line ends a sentence: the parser otherwise runs headlines and paragraphs together."""
+        for token in doc[1:]:
+            if doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text:
+                token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load the pipeline once per process (and once per Spark worker)."""
+    nlp = _load(name)
+    _register_components()
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+def _load(name: str | None) -> Language:
     import spacy
 
     candidates = (name,) if name else (DEFAULT_MODEL, *FALLBACK_MODELS)
