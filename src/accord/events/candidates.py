@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from accord.events.lexicon import Lexicon, TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
-_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
+_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
 
 
@@ -37,7 +37,7 @@ class Candidate:
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     for tok in tree.tokens:
-        if tok.pos not in ("VERB", "NOUN", "PROPN"):
+        if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
         for entry in lexicon.lookup(tok.lemma, tok.pos):
             cand = _build(tree, tok.i, entry)
@@ -48,7 +48,7 @@ def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
 def _build(tree: Tree, i: int, entry: TriggerEntry) -> Candidate | None:
     if not _allowed(tree, i, entry):
         return None
-    if entry.pos == "VERB":
+    if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry)
         governor = None
     else:

@@ -17,6 +17,7 @@ from accord.events.dates import find_date_phrase, resolve
 from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import Mention, MentionResolver
+from accord.events.nesting import drop_nested, obligation_candidates
 from accord.events.scoring import finalize
 from accord.events.syntax import Tree
 from accord.events.where import read_location
@@ -53,8 +54,11 @@ def code_article(
     lexicon = lexicon or load_lexicon()
     tree = Tree(parsed)
     resolver = MentionResolver(tree, kb, article.date)
-    drafts, rejected = [], []
-    for cand in _without_light_verbs(list(find_candidates(tree, lexicon))):
+    found = _without_light_verbs([*find_candidates(tree, lexicon), *obligation_candidates(tree)])
+    candidates, nested = drop_nested(tree, found)
+    rejected = [Rejected(c.type, _evidence(tree, c.trigger, article), why, 0.0) for c, why in nested]
+    drafts = []
+    for cand in candidates:
         draft, why = read_candidate(tree, cand, resolver, lexicon, article, kb)
         if draft is None:
             rejected.append(Rejected(cand.type, _evidence(tree, cand.trigger, article), why, 0.0))
@@ -105,6 +109,8 @@ def read_candidate(
         recipients = _host_country(tree, cand, kb, article, actors)
     if cand.entry.requires_dobj_actor and not any(m.resolved for m in recipients):
         return None, "object is not an actor"
+    if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
+        return None, "subject is not a person"
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
     if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
         return None, "no resolved participant"

@@ -26,7 +26,7 @@ _KNOWN_KEYS = {
     "light_verbs", "requires_light_verb", "requires_prep", "requires_prt", "requires_dobj",
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
-    "plural_only", "variants",
+    "plural_only", "variants", "requires_subject_person",
 }
 
 
@@ -67,6 +67,7 @@ class TriggerEntry:
     requires_dobj_actor: bool = False
     requires_prep_or_compound_subject: frozenset[str] = frozenset()
     requires_xcomp: bool = False
+    requires_subject_person: bool = False
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 
@@ -101,8 +102,8 @@ def _entry(raw: dict[str, Any], where: str) -> TriggerEntry:
             raise LexiconError(f"{where}: '{key}' must be a string")
     if raw["type"] not in PLOVER_TYPES:
         raise LexiconError(f"{where}: type {raw['type']!r} is not a PLOVER type")
-    if raw["pos"] not in ("VERB", "NOUN"):
-        raise LexiconError(f"{where}: pos must be VERB or NOUN, not {raw['pos']!r}")
+    if raw["pos"] not in ("VERB", "NOUN", "ADJ"):
+        raise LexiconError(f"{where}: pos must be VERB, NOUN or ADJ, not {raw['pos']!r}")
     conf = raw.get("confidence", 0.6)
     if not 0.0 < conf <= 1.0:
         raise LexiconError(f"{where}: confidence {conf} outside (0, 1]")

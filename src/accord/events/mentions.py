@@ -25,6 +25,15 @@ from accord.kb import KnowledgeBase
 from accord.records import Actor, Entity
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
+_REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
+                        "insist", "warn", "claim", "indicate"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    name: str
+    country: str
+    sector: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +208,12 @@ class MentionResolver:
 
     def _pronoun(self, i: int) -> Mention:
         tok = self.tree[i]
+        if tok.text.lower() in actor_lexicon()["group_pronouns"]:
+            speaker = self._reporting_subject(i)
+            if speaker is not None:
+                return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,
+                               reason=f"pronoun: the speaker '{speaker.text}'",
+                               confidence=speaker.confidence * 0.8)
         if tok.text.lower() in actor_lexicon()["person_pronouns"]:
             earlier = self.registry.last_person_before(i)
             if earlier is not None:
@@ -206,6 +221,15 @@ class MentionResolver:
                                reason=f"pronoun: most recent person '{earlier.text}'",
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
+
+    def _reporting_subject(self, i: int) -> Mention | None:
+        """ "Japan said it had halted aid": "it" is the subject of the verb of saying."""
+        for anc in self.tree.ancestors(i):
+            subjects = [c for c in self.tree.children(anc.i, "nsubj") if c.i != i]
+            if subjects and anc.pos == "VERB" and anc.lemma.lower() in _REPORTING:
+                found = self.single(subjects[0].i)
+                return found if found.resolved and found.kind != "person" else None
+        return None
 
     # ------------------------------------------------------------ named non-people
 

@@ -17,8 +17,7 @@ _STATUS_FACTOR = {"occurred": 1.0, "negated": 0.95, "planned": 0.95, "hypothetic
 
 def confidence(d: Draft) -> float:
     people = [m for m in d.participants if m.resolved]
-    both_sides = bool(d.recipients) or len(d.actors) > 1
-    sides = 1.0 if (d.actors and both_sides) else 0.8 if d.actors else 0.6
+    sides = 1.0 if d.actors else 0.85  # a source is what makes an event usable; a target is a bonus
     quality = sum(m.confidence for m in people) / len(people) if people else 0.0
     score = d.confidence * sides * (0.6 + 0.4 * quality) * _STATUS_FACTOR.get(d.status, 0.9)
     return round(min(score * (1.05 if d.mentions else 1.0), 0.99), 3)

@@ -1,0 +1,84 @@
+"""Events inside speech acts: "X demanded that Y ease restrictions" is one event.
+
+In PLOVER (as in CAMEO) the content of a demand, threat, promise, refusal or
+accusation is part of that verbal event, not an event of its own: "threatened to
+impose sanctions" is a THREATEN, and coding a SANCTION too is the kind of spurious
+event users of GDELT complain of. This step finds candidates governed by a
+speech-act candidate and sets them aside with that reason. It also adds the
+obligations of reported speech ("said Sudan must return the helicopter") as
+REQUESTs from the speaker to the one who must act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from accord.events.candidates import Candidate, subjects_of
+from accord.events.lexicon import TriggerEntry
+from accord.events.syntax import Tree
+
+SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "relcl",
+                           "nsubjpass", "oprd", "attr"})
+_DEMAND_VERBS = frozenset({"say", "declare", "reiterate", "insist", "conclude", "announce", "state",
+                           "tell", "warn", "stress", "add", "argue", "write"})
+_OBLIGATION = TriggerEntry(lemma="must", pos="VERB", type="REQUEST", mode="demand", confidence=0.55)
+
+
+def obligation_candidates(tree: Tree) -> list[Candidate]:
+    out = []
+    for tok in tree.tokens:
+        if tok.lemma.lower() != "must" or tok.dep != "aux":
+            continue
+        verb = tree.head(tok.i)
+        if verb.dep != "ccomp" or tree.head(verb.i).lemma.lower() not in _DEMAND_VERBS:
+            continue
+        speaker = tree.head(verb.i).i
+        targets = tuple(c.i for c in tree.children(verb.i, "nsubj", "nsubjpass"))
+        out.append(Candidate(
+            trigger=verb.i, governor=speaker, entry=_OBLIGATION, type="REQUEST", mode="demand",
+            context=(), sources=tuple(subjects_of(tree, speaker)), targets=targets, symmetric=False,
+            reason=f"pattern:obligation '{tree[speaker].text} ... must {verb.text}'",
+        ))
+    return out
+
+
+def _governors(cands: list[Candidate]) -> dict[int, Candidate]:
+    index: dict[int, Candidate] = {}
+    for c in cands:
+        if c.type in SPEECH_TYPES:
+            index.setdefault(c.trigger, c)
+            if c.governor is not None:
+                index.setdefault(c.governor, c)
+    return index
+
+
+def _governed_by(tree: Tree, cand: Candidate, speech: dict[int, Candidate]) -> Candidate | None:
+    i = cand.anchor
+    if i in speech and speech[i] is not cand and cand.entry is not _OBLIGATION:
+        return speech[i]  # "must agree": the obligation is the event
+    for _ in range(5):
+        tok = tree[i]
+        if tree.is_root(i) or tok.dep not in _CONTENT_DEPS:
+            return None
+        i = tok.head
+        found = speech.get(i)
+        if found is not None and found is not cand:
+            return found
+    return None
+
+
+def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """Candidates that stand alone, and those set aside as the content of a speech act."""
+    speech = _governors(cands)
+    outer_of = {id(c): _governed_by(tree, c, speech) for c in cands}
+    content: dict[int, str] = {}
+    for c in cands:
+        outer = outer_of[id(c)]
+        if outer is not None:
+            content.setdefault(id(outer), c.type)
+    kept = [replace(c, reason=f"{c.reason}; content: {content[id(c)]}") if id(c) in content else c
+            for c in cands if outer_of[id(c)] is None]
+    nested = [(c, f"content of the {outer.type} at '{tree[outer.trigger].text}'")
+              for c in cands if (outer := outer_of[id(c)]) is not None]
+    return kept, nested
