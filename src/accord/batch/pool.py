@@ -58,10 +58,14 @@ def chunked(items: Iterable[Numbered], size: int) -> Iterator[list[Numbered]]:
 
 
 def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 1,
-              chunk_size: int = 16) -> Iterator[ChunkResult]:
-    """Results for ``items``, chunk by chunk, in input order."""
+              chunk_size: int = 16, in_process: bool | None = None) -> Iterator[ChunkResult]:
+    """Results for ``items``, chunk by chunk, in input order.
+
+    One worker runs in this process unless ``in_process=False`` (the benchmark
+    wants a separate process to compare with N workers like for like).
+    """
     chunks = chunked(items, chunk_size)
-    if workers <= 1:
+    if in_process if in_process is not None else workers <= 1:
         for chunk in chunks:  # the model loads on the first chunk: a finished run loads nothing
             _init_worker(config)
             yield _run_chunk(chunk)
