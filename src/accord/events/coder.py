@@ -17,7 +17,8 @@ from accord.events.dates import find_date_phrase, resolve
 from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.nesting import drop_nested, obligation_candidates
+from accord.events.nesting import as_intent, drop_nested, obligation_candidates
+from accord.events.participants import complete_office_holders, fallback_recipients
 from accord.events.scoring import finalize
 from accord.events.syntax import Tree
 from accord.events.where import read_location
@@ -101,12 +102,19 @@ def read_candidate(
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
         cand = _as_rejection(tree, cand, reading.rejected_by)
+    cand, reading = as_intent(cand, reading)
     actors = _resolve(resolver, cand.sources)
     recipients = _resolve(resolver, cand.targets)
     if cand.symmetric:
         actors, recipients = actors + recipients, ()
     elif cand.mode == "visit" and not recipients:
         recipients = _host_country(tree, cand, kb, article, actors)
+    elif not recipients:
+        recipients = fallback_recipients(tree, cand, resolver, actors)
+    sentence = tree[cand.trigger].sent
+    actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
+    recipients = complete_office_holders(tree, sentence, resolver, recipients, actors)
+    actors, recipients = _known(actors), _known(recipients)
     if cand.entry.requires_dobj_actor and not any(m.resolved for m in recipients):
         return None, "object is not an actor"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
@@ -136,7 +144,7 @@ def _resolve(resolver: MentionResolver, heads: tuple[int, ...]) -> tuple[Mention
     for head in heads:
         for m in resolver.mentions(head):
             key = (m.head, m.country or "")
-            if key not in seen and (m.resolved or m.kind == "group") and not _same(m, out):
+            if key not in seen and (m.resolved or m.kind == "group" or m.sector) and not _same(m, out):
                 seen.add(key)
                 out.append(m)
     return tuple(out)
@@ -154,6 +162,10 @@ def _host_country(
                     kind="country", name=kb.country_name(place.country), country=place.country,
                     sector="GOV", reason=f"host: the country of the visit's place ({place.source})",
                     confidence=0.5).located(tree),)
+
+
+def _known(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    return tuple(m for m in mentions if m.resolved or m.kind == "group")
 
 
 def _same(m: Mention, others: list[Mention]) -> bool:

@@ -247,6 +247,8 @@ class MentionResolver:
             return replace(base, kind="organisation", name=org.name, country=org.code,
                            sector=org.sector, reason="organisation", confidence=0.85)
         code = self.kb.country(text, metonym=ent.label == "GPE")
+        if code is None and ent.label == "NORP" and " " in text:  # "Iraqi Kurds", "Turkish Cypriots"
+            code = self.kb.country(text.split()[0])
         if code is not None:
             return replace(base, kind="country", name=self.kb.country_name(code), country=code,
                            sector="GOV", reason=f"country: {text}", confidence=0.85)
@@ -331,7 +333,7 @@ class MentionResolver:
             body = self.kb.body(text)
             if body is not None:
                 return body.country
-        for _, obj in tree.prep_objects(i, {"of", "from", "in"}):
+        for _, obj in tree.prep_objects(i, {"of", "from", "in", "throughout", "across"}):
             ent = tree.entity_at.get(obj)
             if ent is not None and ent.label in ("GPE", "NORP"):
                 code = self.kb.country(_clean_name(ent.text), metonym=True)

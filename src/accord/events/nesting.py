@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from accord.events.candidates import Candidate, subjects_of
-from accord.events.lexicon import TriggerEntry
+from accord.events.lexicon import COOPERATION_TYPES, TriggerEntry
+from accord.events.status import StatusReading
 from accord.events.syntax import Tree
 
 SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"})
@@ -23,6 +24,30 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "adv
 _DEMAND_VERBS = frozenset({"say", "declare", "reiterate", "insist", "conclude", "announce", "state",
                            "tell", "warn", "stress", "add", "argue", "write"})
 _OBLIGATION = TriggerEntry(lemma="must", pos="VERB", type="REQUEST", mode="demand", confidence=0.55)
+
+
+_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
+                 "SANCTION": "relations", "PROTEST": "political", "REJECT": "political"}
+
+
+def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, StatusReading]:
+    """ "Finland will give Tanzania a grant" is Finland's promise: an AGREE that occurred.
+
+    PLOVER codes an actor's announced future action as intent: AGREE when the action
+    cooperates, THREATEN when it is conflictual ("will extend the curfew", "would
+    boycott ... unless"). Planned meetings stay CONSULT/planned: users ask for them.
+    """
+    announced = "future" in reading.reason or "condition" in reading.reason
+    if (cand.entry.pos != "VERB" or cand.type == "CONSULT" or cand.type in SPEECH_TYPES
+            or reading.status not in ("planned", "hypothetical") or not announced):
+        return cand, reading
+    if reading.status == "hypothetical" and "future" not in reading.reason and "would" not in reading.reason:
+        return cand, reading
+    cooperative = cand.type in COOPERATION_TYPES or cand.type in ("CONCEDE", "RETREAT", "AID")
+    kind = "AGREE" if cooperative else "THREATEN"
+    mode = cand.type.lower() if cooperative else _THREAT_MODES.get(cand.type, cand.type.lower())
+    return (replace(cand, type=kind, mode=mode, reason=f"{cand.reason}; intent: {cand.type}"),
+            StatusReading("occurred", f"announced intent ({reading.reason})"))
 
 
 def obligation_candidates(tree: Tree) -> list[Candidate]:

@@ -1,0 +1,94 @@
+"""Filling in participants the trigger's own slots leave out.
+
+* Targets inside the event's object or content: "rejected an Australian ultimatum",
+  "rejected calls by Kofi Annan", "demanded that the US cancel ...", "threatened to
+  break relations with Russia". Searched in a fixed order, marked in the reason.
+* The country of an office holder the knowledge base does not know and the text
+  does not name: "President Omar El Bashir ... the curfew imposed in Sudan" takes
+  the one country the sentence is about, and says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from accord.events.candidates import Candidate
+from accord.events.draft import mention_key
+from accord.events.mentions import Mention, MentionResolver
+from accord.events.syntax import Tree
+
+_DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
+                       "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
+_OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+_OWNER_PREPS = frozenset({"by", "from", "of"})
+_CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"})
+_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+
+
+def _object_owners(tree: Tree, i: int) -> list[int]:
+    """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan"."""
+    out: list[int] = []
+    for obj in tree.children(i, "dobj", "pobj"):
+        out += [c.i for c in tree.children(obj.i, *_OWNER_DEPS)]
+        out += [o for _, o in tree.prep_objects(obj.i, _OWNER_PREPS)]
+    return out
+
+
+def _content_targets(tree: Tree, i: int) -> list[int]:
+    """The other party inside a demand, threat or promise."""
+    out: list[int] = []
+    for clause in tree.children(i, "ccomp", "xcomp"):
+        out += [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
+        out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
+        out += [o for _, o in tree.prep_objects(clause.i, _CONTENT_PREPS)]
+        for obj in tree.children(clause.i, "dobj"):
+            out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
+    return out
+
+
+def fallback_recipients(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    if cand.type not in _DIRECTED or cand.symmetric:
+        return ()
+    taken = {mention_key(a) for a in actors if a.resolved}
+    for head in [*_object_owners(tree, cand.anchor), *_content_targets(tree, cand.anchor)]:
+        for m in resolver.mentions(head):
+            if m.resolved and m.kind != "place" and mention_key(m) not in taken:
+                return (replace(m, reason=f"{m.reason}; target found inside the event's "
+                                          f"object or content", confidence=m.confidence * 0.8),)
+    return ()
+
+
+def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
+                     exclude: set[str]) -> str | None:
+    """The one country a sentence is about (named most often), if there is one."""
+    start, end = tree.doc.sentences[sentence]
+    counts: Counter[str] = Counter()
+    for ent in tree.doc.entities:
+        if start <= ent.start < end and ent.label in _COUNTRY_LABELS:
+            code = resolver.kb.country(ent.text.removeprefix("the "), metonym=True)
+            if code and code not in exclude:
+                counts[code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def complete_office_holders(
+    tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
+    others: tuple[Mention, ...],
+) -> tuple[Mention, ...]:
+    exclude = {m.country for m in others if m.country}
+    out = []
+    for m in mentions:
+        incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
+        if incomplete and not m.country:
+            code = sentence_country(tree, sentence, resolver, exclude)
+            if code:
+                m = replace(m, country=code, sector=m.sector or "GOV", confidence=m.confidence * 0.7,
+                            reason=f"{m.reason}; country: the one the sentence is about")
+        out.append(m)
+    return tuple(out)
