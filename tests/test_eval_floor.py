@@ -17,8 +17,9 @@ from accord.pipeline import Pipeline
 
 pytestmark = pytest.mark.model
 
-MACRO_F1_FLOOR = 0.40
-MICRO_PRECISION_FLOOR = 0.70
+# Set at commit 806e272: macro-F1 0.655, micro precision 0.794, actor country 0.830.
+MACRO_F1_FLOOR = 0.62
+MICRO_PRECISION_FLOOR = 0.75
 ACTOR_COUNTRY_FLOOR = 0.80
 
 
