@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.evaluate.gold import GoldSentence, load_gold
-from accord.evaluate.metrics import Case, Report, score
+from accord.evaluate.metrics import Case, Report, Share, score
 from accord.pipeline import Pipeline, PipelineConfig
 from accord.records import RawDocument
 
@@ -53,6 +53,6 @@ def report_json(report: Report, **meta: Any) -> dict[str, Any]:
     }
 
 
-def _share(s: Any) -> dict[str, Any]:
+def _share(s: Share) -> dict[str, Any]:
     acc = s.accuracy
     return {"accuracy": None if acc is None else round(acc, 4), "hits": s.hits, "total": s.total}
