@@ -34,6 +34,7 @@ class RssSampler:
 
     def __init__(self, interval: float = 0.25) -> None:
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}  # CPU seconds used, to tell scaling from a busy machine
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
 
@@ -45,6 +46,8 @@ class RssSampler:
                     if "python" in child.name().lower():
                         rss = child.memory_info().rss
                         self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+                        times = child.cpu_times()
+                        self.cpu[child.pid] = times.user + times.system
                 except psutil.Error:
                     continue
 
@@ -115,7 +118,7 @@ def bench_local(path: Path, workers: int) -> dict:
     worker_peaks = sorted(sampler.peaks.values(), reverse=True)[:workers]
     return {"workers": workers, "startup_s": first - began,
             "articles_per_s": after_first / (end - first), "wall_s": end - began,
-            "peak_rss_per_worker": worker_peaks}
+            "peak_rss_per_worker": worker_peaks, "cpus_used": sum(sampler.cpu.values()) / (end - began)}
 
 
 def bench_spark(path: Path, cores: int, out: Path) -> dict:
@@ -131,7 +134,8 @@ def bench_spark(path: Path, cores: int, out: Path) -> dict:
     finally:
         session.stop()
     return {"master": master, "articles_per_s": summary.documents / summary.seconds,
-            "wall_s": summary.seconds, "peak_rss_per_worker": python_workers}
+            "wall_s": summary.seconds, "peak_rss_per_worker": python_workers,
+            "cpus_used": sum(sampler.cpu.values()) / summary.seconds}
 
 
 def profile_pipeline(docs: list, top: int = 15) -> list[str]:
@@ -182,7 +186,8 @@ def _report(name: str, runs: list[dict]) -> None:
         label = run.get("master") or f"{run['workers']} worker(s)"
         startup = f", startup {run['startup_s']:.1f}s" if "startup_s" in run else ""
         print(f"  {name} {label:>12}: {run['articles_per_s']:6.2f} articles/s (wall {run['wall_s']:.1f}s"
-              f"{startup}); peak RSS per worker: {_mb(run['peak_rss_per_worker'])}")
+              f"{startup}; workers used {run['cpus_used']:.2f} CPUs); "
+              f"peak RSS per worker: {_mb(run['peak_rss_per_worker'])}")
     print(f"  {name} speedup 2/1: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x)")
 
 

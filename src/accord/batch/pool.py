@@ -10,6 +10,7 @@ the input is, and the parent - the only writer - can commit contiguous ranges.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,14 @@ def _run_chunk(chunk: list[Numbered]) -> ChunkResult:
     return ChunkResult(tuple(n.position for n in chunk), results, peak_rss_bytes())
 
 
+def single_threaded_math() -> None:
+    """One BLAS/OpenMP thread per worker: N worker processes already fill the cores,
+    and each one's math library starting a thread per core as well only makes them
+    fight. Spawned workers inherit the environment; settings the user made win."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+
+
 def chunked(items: Iterable[Numbered], size: int) -> Iterator[list[Numbered]]:
     chunk: list[Numbered] = []
     for item in items:
@@ -70,6 +79,7 @@ def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 
             _init_worker(config)
             yield _run_chunk(chunk)
         return
+    single_threaded_math()
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(config,)) as pool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accord.batch.parquet import MANIFEST, OutputMismatchError
+from accord.batch.pool import single_threaded_math
 from accord.batch.run import BatchSummary
 from accord.batch.source import input_files, run_key
 from accord.ingest.readers import JSONL_SUFFIXES, PARQUET_SUFFIXES
@@ -46,6 +47,7 @@ def spark_session(master: str, app_name: str = "accord-ingest") -> SparkSession:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
+    single_threaded_math()  # Python workers inherit it: one math thread per Spark core
     spark = (SparkSession.builder.master(master).appName(app_name)
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")  # accord prints its own summary
