@@ -15,7 +15,7 @@ def test_shipped_lexicon_covers_all_sixteen_types() -> None:
 
 @pytest.mark.parametrize(("entry", "message"), [
     ({"lemma": "meet", "pos": "VERB", "type": "MEET"}, "not a PLOVER type"),
-    ({"lemma": "meet", "pos": "ADJ", "type": "CONSULT"}, "pos must be VERB, NOUN or ADJ"),
+    ({"lemma": "meet", "pos": "ADV", "type": "CONSULT"}, "pos must be VERB, NOUN or ADJ"),
     ({"lemma": "meet", "pos": "VERB", "type": "CONSULT", "colour": "red"}, "unknown keys"),
     ({"lemma": "meet", "pos": "VERB", "type": "CONSULT", "confidence": 3}, "confidence"),
     ({"pos": "VERB", "type": "CONSULT"}, "'lemma' must be a string"),

@@ -13,6 +13,7 @@ from accord.events.lexicon import Lexicon, TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 _CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
+_HABITUAL = frozenset({"long", "always", "traditionally", "consistently", "generally", "usually"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
 
 
@@ -83,6 +84,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.requires_xcomp and not tree.children(i, "xcomp"):
         return False
+    if e.stance and (tok.tag in ("VBZ", "VBP") or tree.child_lemmas(i, "advmod") & _HABITUAL):
+        return False  # "Canada opposes labelling", "the US has long opposed the ICC": a position
     if e.requires_prep_or_compound_subject:
         subjects = tree.children(i, *SUBJECT_DEPS)
         compound = any(tree.children(s.i, "conj") for s in subjects)
@@ -99,6 +102,8 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return direct
     tok = tree[i]
     if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
+        if tok.dep == "acl" and tok.tag == "VBN":
+            return []  # "the citizen killed by police": the noun undergoes the event
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
@@ -112,8 +117,24 @@ def _relative_is_object(tree: Tree, i: int) -> bool:
     return any(c.tag in ("WDT", "WP") for c in tree.children(i, *OBJECT_DEPS))
 
 
+def _passive_subjects(tree: Tree, i: int) -> list[int]:
+    """Who undergoes a passive verb: "he was detained and tortured", "the citizen killed by
+    police", "forces reported to have been killed"."""
+    tok = tree[i]
+    own = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
+    if own or tok.tag != "VBN" or tree.children(i, *SUBJECT_DEPS):
+        return own
+    if tok.dep == "acl" and tree.head(i).pos in ("NOUN", "PROPN"):
+        return [tok.head]
+    if tok.dep == "conj":
+        return [c.i for c in tree.children(tok.head, *PASSIVE_SUBJECT_DEPS)]
+    if tree.children(i, "auxpass"):
+        return subjects_of(tree, i)
+    return []
+
+
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry) -> tuple[list[int], list[int], bool]:
-    passive = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
+    passive = _passive_subjects(tree, i)
     if passive:
         agents = [o for p, o in tree.prep_objects(i, {"by"})]
         return agents, passive + _slots(tree, i, e, skip_dobj=True), False

@@ -115,6 +115,9 @@ def read_candidate(
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors)
     actors, recipients = _known(actors), _known(recipients)
+    why = _implausible(cand, actors, recipients)
+    if why:
+        return None, why
     if cand.entry.requires_dobj_actor and not any(m.resolved for m in recipients):
         return None, "object is not an actor"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
@@ -162,6 +165,19 @@ def _host_country(
                     kind="country", name=kb.country_name(place.country), country=place.country,
                     sector="GOV", reason=f"host: the country of the visit's place ({place.source})",
                     confidence=0.5).located(tree),)
+
+
+_POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
+
+
+def _implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
+    """Why a candidate is not political event data, or "" when it may be."""
+    people = actors + recipients
+    if people and not any(m.country or m.office or m.kind in _POLITICAL_KINDS for m in people):
+        return "no political actor (no country, office or organisation)"
+    if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
+        return "a meeting needs two parties"
+    return ""
 
 
 def _known(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

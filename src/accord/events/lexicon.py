@@ -26,7 +26,7 @@ _KNOWN_KEYS = {
     "light_verbs", "requires_light_verb", "requires_prep", "requires_prt", "requires_dobj",
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
-    "plural_only", "variants", "requires_subject_person",
+    "plural_only", "variants", "requires_subject_person", "stance",
 }
 
 
@@ -68,6 +68,7 @@ class TriggerEntry:
     requires_prep_or_compound_subject: frozenset[str] = frozenset()
     requires_xcomp: bool = False
     requires_subject_person: bool = False
+    stance: bool = False  # "opposes", "backs": only a change of stance is an event
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 

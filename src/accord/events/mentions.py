@@ -90,6 +90,9 @@ class MentionResolver:
         self.tree, self.kb, self.on = tree, kb, on
         self.registry = Registry()
         self._person_cache: dict[int, Mention] = {}
+        self.countries_named = {
+            code for e in tree.doc.entities if e.label in ("GPE", "NORP")
+            for code in [kb.country(_clean_name(e.text), metonym=True)] if code}
         for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
             if ent.label == "PERSON":
                 self._person(ent)
@@ -120,6 +123,8 @@ class MentionResolver:
             return self._named(ent)
         if tok.pos == "PRON":
             return self._pronoun(i)
+        if tok.pos == "NUM" or tok.text.endswith("%"):  # "82% of Iraqis" is a poll, not an actor
+            return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
         if tok.pos == "PROPN":  # a name the NER missed: earlier mentions, then the knowledge base
             found = self._missed_name(self._np_text(i), i)
             if found:
@@ -185,6 +190,9 @@ class MentionResolver:
             return replace(earlier, head=root, start=start, end=end, text=text,
                            reason=f"coreference: same person as '{earlier.text}'")
         res = self.kb.person(name, self.on, reading.country) if name else None
+        if res is not None and " " not in name and not reading.country and (
+                res.country not in self.countries_named):
+            res = None  # a bare surname ("Mr Howard") is only trusted where its country is in the story
         office = reading.office
         if reading.former and office:
             office = f"former {office}"
@@ -268,6 +276,8 @@ class MentionResolver:
             return replace(earlier, head=i, start=i, end=i + 1, text=text,
                            reason=f"coreference: same person as '{earlier.text}' (name missed by NER)")
         res = self.kb.person(text, self.on) if text[:1].isupper() else None
+        if res is not None and " " not in text and res.country not in self.countries_named:
+            res = None
         if res is not None:
             return Mention(head=i, start=i, end=i + 1, text=text, kind="person", name=res.name,
                            office=res.office, country=res.country, sector=res.sector or "GOV",
@@ -323,9 +333,9 @@ class MentionResolver:
     def _modifier_country(self, i: int) -> str | None:
         tree = self.tree
         for child in tree.children(i, *_MODIFIER_DEPS):
-            if child.i > i:
-                continue
             ent = tree.entity_at.get(child.i)
+            if child.i > i or (ent is None and not child.text[:1].isupper()):
+                continue  # "a suicide car bombing": a common noun is not a country
             text = _clean_name(ent.text if ent else child.text)
             code = self.kb.country(text) or self.kb.country(child.text)
             if code:

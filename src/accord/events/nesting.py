@@ -53,7 +53,7 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
 def obligation_candidates(tree: Tree) -> list[Candidate]:
     out = []
     for tok in tree.tokens:
-        if tok.lemma.lower() != "must" or tok.dep != "aux":
+        if tok.lemma.lower() not in ("must", "should") or tok.dep != "aux":
             continue
         verb = tree.head(tok.i)
         if verb.dep != "ccomp" or tree.head(verb.i).lemma.lower() not in _DEMAND_VERBS:

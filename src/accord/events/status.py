@@ -33,7 +33,8 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
     i = cand.trigger
     for _ in range(6):
         tok = tree[i]
-        if tree.is_root(i) or tok.dep not in _CLIMB_DEPS:
+        noun_subject = tok.dep == "nsubj" and tok.pos == "NOUN" and i == cand.trigger
+        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not noun_subject):
             break
         head = tree.head(i)
         if head.lemma.lower() in reporting and tok.dep in ("conj", "advcl", "xcomp"):
@@ -82,12 +83,12 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         aux = {c.text.lower() for c in tree.children(i, "aux")}
         if i != cand.trigger and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
-        if _neg(tree, i, lex) or (i != cand.trigger and lemma in
-                                  lex.cue_set("status", "negating_governors")):
+        if _neg(tree, i, lex) or lemma == "without" or (i != cand.trigger and lemma in
+                                                        lex.cue_set("status", "negating_governors")):
             found.setdefault("negated", f"negation at '{tok.text}'")
         if any(c.lemma.lower() in lex.cue_set("status", "conditional_marks")
                for c in tree.children(i, "mark")):
-            found.setdefault("hypothetical", f"condition at '{tok.text}'")
+            found.setdefault("conditional", f"condition at '{tok.text}'")
         if aux & lex.cue_set("status", "hypothetical_aux"):
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
@@ -108,6 +109,8 @@ def _ongoing_governor(tree: Tree, i: int) -> bool:
 
 
 def _decide(found: dict[str, str]) -> StatusReading:
+    if "conditional" in found:  # "if Romania did not withdraw": neither done nor refused
+        return StatusReading("hypothetical", found["conditional"])
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
             # "would" in a reported future ("said it would sign") reads as planned

@@ -43,7 +43,8 @@ class CountryIndex:
                 value = getattr(country, attr, None)
                 if value and "," not in value:
                     self._add_name(value, country.alpha_3)
-            self._add_name(country.alpha_3, country.alpha_3)
+            # ISO codes are not names in running text ("per", "aus", "VAT" tax, "CAR" for car);
+            # the common abbreviations (USA, UAE, DRC ...) come from the forms table instead.
             self.display[country.alpha_3] = getattr(country, "common_name", None) or country.name
         for code, name in EXTRA_CODES.items():
             self._add_name(name, code)
@@ -80,6 +81,9 @@ class CountryIndex:
             self.names.add(form, iso3)
 
     def country(self, phrase: str, metonym: bool = False) -> str | None:
+        bare = phrase.strip().removeprefix("the ").removeprefix("The ")
+        if not bare[:1].isupper():  # country names are proper nouns: not "turkey", "chad", "china"
+            return None
         found = self.names.get(phrase, plural=True)
         if found is None and metonym:
             found = self.capitals.get(phrase)
