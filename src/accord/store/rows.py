@@ -119,7 +119,7 @@ def _add_event(batch: Batch, article_id: str, event: Event) -> None:
         id=event.id, article_id=article_id, type=event.type, mode=event.mode,
         context=list(event.context), status=event.status, date=event.date,
         date_granularity=event.date_granularity, date_text=event.date_text,
-        date_start=start, date_end=end, place=event.location.place,
+        date_source=event.date_source, date_start=start, date_end=end, place=event.location.place,
         place_country=event.location.country, place_source=event.location.source,
         confidence=event.confidence, step=event.step, reason=event.reason,
         evidence_text=evidence.text, evidence_start=evidence.start, evidence_end=evidence.end,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 _LIST = pa.list_(pa.string())
@@ -21,7 +21,7 @@ ARTICLES = pa.schema([
 
 EVENTS = pa.schema([
     ("id", _S), ("article_id", _S), ("type", _S), ("mode", _S), ("context", _LIST),
-    ("status", _S), ("date", _S), ("date_granularity", _S), ("date_text", _S),
+    ("status", _S), ("date", _S), ("date_granularity", _S), ("date_text", _S), ("date_source", _S),
     ("date_start", pa.date32()), ("date_end", pa.date32()),
     ("place", _S), ("place_country", _S), ("place_source", _S),
     ("confidence", _F), ("step", _S), ("reason", _S),

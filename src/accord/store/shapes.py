@@ -12,7 +12,7 @@ from accord.store.db import iter_rows
 
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.context, e.status, e.date, e.date_granularity, "
-    "e.date_text, e.place, e.place_country, e.confidence, e.step, e.reason, e.evidence_text, "
+    "e.date_text, e.date_source, e.place, e.place_country, e.confidence, e.step, e.reason, e.evidence_text, "
     "e.evidence_start, e.evidence_end, e.duration_minutes, e.duration_minutes_min, e.private, "
     "e.topics, e.outcome, e.outcome_text, e.mentions"
 )
@@ -48,6 +48,7 @@ def event_dict(row: dict[str, Any], actors: list[dict[str, Any]], full: bool) ->
     }
     if full:
         event["date_text"] = row["date_text"]
+        event["date_source"] = row["date_source"]
         event["reason"] = row["reason"]
         event["attributes"]["outcome_text"] = row["outcome_text"]
         event["mentions"] = json.loads(row["mentions"]) if row["mentions"] else []
