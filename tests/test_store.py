@@ -144,3 +144,17 @@ def test_a_reader_is_told_when_a_writer_holds_the_file(db: Path) -> None:
     with writer_in_another_process(db), pytest.raises(StoreLockedError,
                                                       match="being written by another process"):
         Store(db, read_only=True)
+
+
+def test_a_store_of_another_schema_version_is_refused_clearly(tmp_path) -> None:
+    import duckdb
+
+    from accord.store import Store, StoreError
+
+    path = tmp_path / "old.duckdb"
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE accord_meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        Store(path)

@@ -71,6 +71,7 @@ class Store:
         if read_only:
             self._check_schema()
         else:
+            self._check_version()
             for sql in schema.SETUP_SQL:
                 self._con.execute(sql)
             self._con.execute(
@@ -132,6 +133,22 @@ class Store:
             raise StoreError(
                 f"{self.path} is not an accord store (missing tables: "
                 f"{', '.join(sorted(missing))}); create it with `accord ingest --db {self.path}`"
+            )
+        self._check_version()
+
+    def _check_version(self) -> None:
+        """A store written by another schema version is refused, never silently mixed."""
+        tables = {r[0] for r in self._con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        if "accord_meta" not in tables:
+            return  # a new file
+        row = self._con.execute(
+            "SELECT value FROM accord_meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and row[0] != str(schema.SCHEMA_VERSION):
+            self._con.close()
+            raise StoreError(
+                f"{self.path} was written with store schema version {row[0]}; "
+                f"this accord uses version {schema.SCHEMA_VERSION}: ingest into a new file"
             )
 
 
