@@ -81,6 +81,8 @@ def input_frame(spark: SparkSession, files: list[Path]) -> DataFrame:
             whole_files.append((str(file), 0, "file", None))
     if whole_files:
         frames.append(spark.createDataFrame(whole_files, schema))
+    if not frames:
+        return spark.createDataFrame([], schema)
     frame = functools.reduce(lambda a, b: a.unionByName(b), frames)
     return frame.repartition(max(2 * spark.sparkContext.defaultParallelism, 1))
 
