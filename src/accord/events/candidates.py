@@ -53,7 +53,7 @@ def _build(tree: Tree, i: int, entry: TriggerEntry) -> Candidate | None:
         sources, targets, symmetric = _verb_arguments(tree, i, entry)
         governor = None
     else:
-        governor = _light_verb(tree, i)
+        governor = _light_verb(tree, i, entry)
         if entry.requires_light_verb and (
             governor is None or tree[governor].lemma.lower() not in entry.light_verbs):
             return None
@@ -83,6 +83,11 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     if e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier:
         return False
     if e.requires_xcomp and not tree.children(i, "xcomp"):
+        return False
+    if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
+            i, {"in", "by", "during", "after"})} & e.excludes_prep_object:
+        return False
+    if e.excludes_xcomp and tree.child_lemmas(i, "xcomp") & e.excludes_xcomp:
         return False
     if e.stance and (tok.tag in ("VBZ", "VBP") or tree.child_lemmas(i, "advmod") & _HABITUAL):
         return False  # "Canada opposes labelling", "the US has long opposed the ICC": a position
@@ -156,14 +161,18 @@ def _slots(tree: Tree, i: int, e: TriggerEntry, skip_dobj: bool = False) -> list
     return out
 
 
-def _light_verb(tree: Tree, i: int) -> int | None:
-    """The verb a noun trigger is the object of, seeing through "a series of"."""
+def _light_verb(tree: Tree, i: int, entry: TriggerEntry) -> int | None:
+    """The verb a noun trigger is the object of, seeing through "a series of";
+    or its own light verb across a preposition ("remained on alert")."""
     j = i
     for _ in range(3):
         tok = tree[j]
         head = tree.head(j)
         if tok.dep in OBJECT_DEPS | {"nsubjpass"} and head.pos in ("VERB", "AUX"):
             return head.i
+        verb = tree.head(head.i) if tok.dep == "pobj" and head.pos == "ADP" else None
+        if verb is not None and verb.lemma.lower() in entry.light_verbs:
+            return verb.i
         if tok.dep == "pobj" and head.lemma == "of" and tree.head(head.i).lemma in _CONTAINERS:
             j = tree.head(head.i).i
             continue
@@ -174,10 +183,12 @@ def _light_verb(tree: Tree, i: int) -> int | None:
 def _noun_arguments(
     tree: Tree, i: int, e: TriggerEntry, governor: int | None
 ) -> tuple[list[int], list[int], bool]:
-    sources = [c.i for c in tree.children(i, "poss")]
+    sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
     sources += [o for _, o in tree.prep_objects(i, {"by"})]
     if not sources and governor is not None and tree[governor].lemma.lower() in e.light_verbs:
         sources = subjects_of(tree, governor)  # "held talks": not "framed the visit as"
+    if not sources:  # "its invasion", "their ties": the pronoun, resolved later
+        sources = [c.i for c in tree.children(i, "poss")]
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
     between = [o for p, o in tree.prep_objects(i, {"between", "among"})]
     targets = [o for p, o in tree.prep_objects(i, preps - {"between", "among"})]
@@ -203,8 +214,11 @@ def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
     objects = tree.child_lemmas(i, *OBJECT_DEPS)
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
+    preps = tree.child_lemmas(i, "prep")
+    clause = bool(tree.children(i, "ccomp"))
     for v in cand.entry.variants:
-        if (v.modifier & modifiers) or (v.object & objects) or (governor in v.governor):
+        if ((v.modifier & modifiers) or (v.object & objects) or (governor in v.governor)
+                or (v.prep & preps) or (v.clause and clause)):
             targets = cand.targets
             if v.recipients_from:
                 targets += tuple(o for _, o in tree.prep_objects(i, {v.recipients_from}))

@@ -108,6 +108,8 @@ def read_candidate(
     if cand.symmetric:
         actors, recipients = actors + recipients, ()
     elif cand.mode == "visit" and not recipients:
+        if cand.targets:  # "visited a shrine", "visited a TV show": not a diplomatic visit
+            return None, "the visit's object is not a country, organisation or person"
         recipients = _host_country(tree, cand, kb, article, actors)
     elif not recipients:
         recipients = fallback_recipients(tree, cand, resolver, actors)
@@ -118,7 +120,8 @@ def read_candidate(
     why = _implausible(cand, actors, recipients)
     if why:
         return None, why
-    if cand.entry.requires_dobj_actor and not any(m.resolved for m in recipients):
+    obligation = cand.reason.startswith("pattern:obligation")
+    if (cand.entry.requires_dobj_actor or obligation) and not any(m.resolved for m in recipients):
         return None, "object is not an actor"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
         return None, "subject is not a person"

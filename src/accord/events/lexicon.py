@@ -26,7 +26,8 @@ _KNOWN_KEYS = {
     "light_verbs", "requires_light_verb", "requires_prep", "requires_prt", "requires_dobj",
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
-    "plural_only", "variants", "requires_subject_person", "stance",
+    "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
+    "excludes_xcomp",
 }
 
 
@@ -41,6 +42,8 @@ class Variant:
     modifier: frozenset[str] = frozenset()
     object: frozenset[str] = frozenset()
     governor: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()  # "attacked the minister as weak": words, not weapons
+    clause: bool = False  # "protested that ...": a complaint in words
     type: str | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -69,6 +72,8 @@ class TriggerEntry:
     requires_xcomp: bool = False
     requires_subject_person: bool = False
     stance: bool = False  # "opposes", "backs": only a change of stance is an event
+    excludes_prep_object: frozenset[str] = frozenset()  # "killed in an accident"
+    excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 
@@ -129,7 +134,8 @@ def _variant(raw: dict[str, Any], where: str) -> Variant:
         raise LexiconError(f"{where}: type {raw['type']!r} is not a PLOVER type")
     return Variant(
         modifier=frozenset(raw.get("modifier", ())), object=frozenset(raw.get("object", ())),
-        governor=frozenset(raw.get("governor", ())), type=raw.get("type"),
+        governor=frozenset(raw.get("governor", ())), prep=frozenset(raw.get("prep", ())),
+        clause=bool(raw.get("clause", False)), type=raw.get("type"),
         mode=raw.get("mode"), context=tuple(raw.get("context", ())),
         recipients_from=raw.get("recipients_from"),
     )

@@ -268,6 +268,10 @@ class MentionResolver:
             country = self._modifier_country(root)
             return replace(base, kind="organisation", name=text, country=country,
                            reason="organisation not in the knowledge base", confidence=0.4)
+        country = self._modifier_country(root)
+        if ent.label == "NORP" and country:  # "Iraqi Kurds": a people, placed by its modifier
+            return replace(base, kind="role", country=country, sector="CVL",
+                           reason=f"group '{text}' of {country}", confidence=0.55)
         return base
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
