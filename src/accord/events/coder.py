@@ -131,7 +131,7 @@ def read_candidate(
     date = _date(tree, cand, article, future=reading.status == "planned")
     clause = attrs.clause_text(tree, cand.anchor)
     return Draft(
-        type=cand.type, mode=cand.mode, context=_context(cand, clause, lex),
+        type=cand.type, mode=cand.mode or _mode(cand, clause, lex), context=_context(cand, clause, lex),
         status=reading.status, date_text=date.text, date=date.value,
         granularity=date.granularity, date_source="text" if date.value else None,
         location=read_location(tree, cand.anchor, kb, article, date.value, date.text,
@@ -207,6 +207,17 @@ def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(cand.anchor):
         anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
     return resolve(find_date_phrase(tree, anchors), article.date, future=future)
+
+
+def _mode(cand: Candidate, clause: str, lex: Lexicon) -> str | None:
+    """An assault's means from the words of its clause ("a car bomb", "shelling")."""
+    if cand.type != "ASSAULT":
+        return None
+    lowered = f" {clause.lower()} "
+    for mode, cues in lex.cues["assault_modes"].items():  # ordered: the specific modes first
+        if any(f" {cue}" in lowered for cue in cues):
+            return mode
+    return None
 
 
 def _context(cand: Candidate, clause: str, lex: Lexicon) -> tuple[str, ...]:

@@ -93,16 +93,27 @@ def _governed_by(tree: Tree, cand: Candidate, speech: dict[int, Candidate]) -> C
     return None
 
 
+_CONTENT_MODES = frozenset({"curfew", "martial-law"})
+
+
+def _with_content(outer: Candidate, inner: Candidate) -> Candidate:
+    """Note what a speech act is about; a threat's mode is the kind of harm threatened."""
+    mode = outer.mode
+    if outer.type == "THREATEN" and mode is None:
+        mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
+    return replace(outer, mode=mode, reason=f"{outer.reason}; content: {inner.type}")
+
+
 def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """Candidates that stand alone, and those set aside as the content of a speech act."""
     speech = _governors(cands)
     outer_of = {id(c): _governed_by(tree, c, speech) for c in cands}
-    content: dict[int, str] = {}
+    content: dict[int, Candidate] = {}
     for c in cands:
         outer = outer_of[id(c)]
         if outer is not None:
-            content.setdefault(id(outer), c.type)
-    kept = [replace(c, reason=f"{c.reason}; content: {content[id(c)]}") if id(c) in content else c
+            content.setdefault(id(outer), c)
+    kept = [_with_content(c, content[id(c)]) if id(c) in content else c
             for c in cands if outer_of[id(c)] is None]
     nested = [(c, f"content of the {outer.type} at '{tree[outer.trigger].text}'")
               for c in cands if (outer := outer_of[id(c)]) is not None]
