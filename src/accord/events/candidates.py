@@ -75,7 +75,7 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt:
         return False
-    objects = tree.child_lemmas(i, *OBJECT_DEPS) | tree.child_lemmas(i, "nsubjpass")
+    objects = _object_lemmas(tree, i)
     if e.requires_dobj and not objects & e.requires_dobj:
         return False
     if e.excludes_dobj and objects & e.excludes_dobj:
@@ -97,6 +97,22 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+_PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk"})
+
+
+def _object_lemmas(tree: Tree, i: int) -> set[str]:
+    """What a verb acts on, with the nouns inside it: "part of a military aid program" -> aid."""
+    out: set[str] = set()
+    for obj in tree.children(i, *OBJECT_DEPS, "nsubjpass"):
+        out.add(obj.lemma.lower())
+        out |= tree.child_lemmas(obj.i, "compound")
+        if obj.lemma.lower() in _PARTITIVES:
+            for _, inner in tree.prep_objects(obj.i, {"of"}):
+                out.add(tree[inner].lemma.lower())
+                out |= tree.child_lemmas(inner, "compound")
+    return out
 
 
 def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:

@@ -34,20 +34,27 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
     """ "Finland will give Tanzania a grant" is Finland's promise: an AGREE that occurred.
 
     PLOVER codes an actor's announced future action as intent: AGREE when the action
-    cooperates, THREATEN when it is conflictual ("will extend the curfew", "would
-    boycott ... unless"). Planned meetings stay CONSULT/planned: users ask for them.
+    cooperates, THREATEN when it harms or is held over someone ("will extend the curfew",
+    "will withdraw its force unless ..."), REJECT when a cooperative act is refused ahead
+    ("will not accept refugees", "would not meet the demands"). Planned meetings stay
+    CONSULT/planned, as users ask for them; only verbs announce intent.
     """
-    announced = "future" in reading.reason or "condition" in reading.reason
-    if (cand.entry.pos != "VERB" or cand.type == "CONSULT" or cand.type in SPEECH_TYPES
-            or reading.status not in ("planned", "hypothetical") or not announced):
+    why = reading.reason
+    future = "future" in why or "'would'" in why
+    if cand.entry.pos != "VERB" or cand.type in SPEECH_TYPES or not future:
         return cand, reading
-    if reading.status == "hypothetical" and "future" not in reading.reason and "would" not in reading.reason:
+    cooperative = cand.type in COOPERATION_TYPES
+    if reading.status == "negated" and cooperative:
+        kind, mode = "REJECT", cand.type.lower()
+    elif reading.status == "hypothetical" and "'unless'" in why:
+        kind, mode = "THREATEN", _THREAT_MODES.get(cand.type, cand.type.lower())
+    elif reading.status in ("planned", "hypothetical") and cand.type != "CONSULT":
+        kind = "AGREE" if cooperative else "THREATEN"
+        mode = cand.type.lower() if cooperative else _THREAT_MODES.get(cand.type, cand.type.lower())
+    else:
         return cand, reading
-    cooperative = cand.type in COOPERATION_TYPES or cand.type in ("CONCEDE", "RETREAT", "AID")
-    kind = "AGREE" if cooperative else "THREATEN"
-    mode = cand.type.lower() if cooperative else _THREAT_MODES.get(cand.type, cand.type.lower())
     return (replace(cand, type=kind, mode=mode, reason=f"{cand.reason}; intent: {cand.type}"),
-            StatusReading("occurred", f"announced intent ({reading.reason})"))
+            StatusReading("occurred", f"announced intent ({why})"))
 
 
 def obligation_candidates(tree: Tree) -> list[Candidate]:

@@ -86,9 +86,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if _neg(tree, i, lex) or lemma == "without" or (i != cand.trigger and lemma in
                                                         lex.cue_set("status", "negating_governors")):
             found.setdefault("negated", f"negation at '{tok.text}'")
-        if any(c.lemma.lower() in lex.cue_set("status", "conditional_marks")
-               for c in tree.children(i, "mark")):
-            found.setdefault("conditional", f"condition at '{tok.text}'")
+        marks = {c.lemma.lower() for c in tree.children(i, "mark")}
+        if marks & lex.cue_set("status", "conditional_marks"):
+            found.setdefault("conditional", f"condition '{sorted(marks)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "hypothetical_aux"):
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
@@ -110,7 +110,10 @@ def _ongoing_governor(tree: Tree, i: int) -> bool:
 
 def _decide(found: dict[str, str]) -> StatusReading:
     if "conditional" in found:  # "if Romania did not withdraw": neither done nor refused
-        return StatusReading("hypothetical", found["conditional"])
+        also = "; ".join(v for k, v in found.items() if k != "conditional")
+        return StatusReading("hypothetical", found["conditional"] + (f"; {also}" if also else ""))
+    if "negated" in found and "planned" in found:  # "will not accept": a refusal announced
+        return StatusReading("negated", f"{found['negated']}; {found['planned']}")
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
             # "would" in a reported future ("said it would sign") reads as planned
