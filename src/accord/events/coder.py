@@ -18,7 +18,11 @@ from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.nesting import as_intent, drop_nested, obligation_candidates
-from accord.events.participants import complete_office_holders, fallback_recipients
+from accord.events.participants import (
+    complete_office_holders,
+    fallback_recipients,
+    place_recipient,
+)
 from accord.events.scoring import finalize
 from accord.events.syntax import Tree
 from accord.events.where import read_location
@@ -112,7 +116,8 @@ def read_candidate(
             return None, "the visit's object is not a country, organisation or person"
         recipients = _host_country(tree, cand, kb, article, actors)
     elif not recipients:
-        recipients = fallback_recipients(tree, cand, resolver, actors)
+        recipients = fallback_recipients(tree, cand, resolver, actors) or place_recipient(
+            tree, cand, resolver, actors)
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors)

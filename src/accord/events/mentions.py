@@ -190,7 +190,7 @@ class MentionResolver:
             return replace(earlier, head=root, start=start, end=end, text=text,
                            reason=f"coreference: same person as '{earlier.text}'")
         res = self.kb.person(name, self.on, reading.country) if name else None
-        if res is not None and " " not in name and not reading.country and (
+        if res is not None and " " not in name and not reading.country and not reading.office and (
                 res.country not in self.countries_named):
             res = None  # a bare surname ("Mr Howard") is only trusted where its country is in the story
         office = reading.office

@@ -61,6 +61,48 @@ def fallback_recipients(
     return ()
 
 
+_PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
+                            "RETREAT", "AID"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_recipient(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """ "Israeli troops remained on alert in the West Bank": the place's country is the target.
+
+    Only for acts done to a place (protests, deployments, sanctions, coercion, attacks,
+    concessions, withdrawals, aid), and only a country other than the actor's.
+    """
+    if cand.type not in _PLACE_TARGETS:
+        return ()
+    own = {a.country for a in actors if a.country}
+    heads = [cand.anchor, cand.trigger, *(c.i for c in tree.children(cand.anchor, "dobj"))]
+    for head in heads:
+        for _, obj in tree.prep_objects(head, {"in", "into", "of", "at", "on", "across"}):
+            ent = tree.entity_at.get(obj)
+            if ent is None or ent.label not in _PLACE_LABELS:
+                continue
+            code = _place_country(resolver, ent.text)
+            if code and code not in own:
+                m = Mention(head=obj, start=ent.start, end=ent.end, text=ent.text, kind="place",
+                            country=code, reason="target: the country of the place acted on",
+                            confidence=0.45)
+                return (m.located(tree),)
+    return ()
+
+
+def _place_country(resolver: MentionResolver, text: str) -> str | None:
+    name = text.removeprefix("the ")
+    place = resolver.kb.place(name)
+    if place is not None:
+        return place.country
+    code = resolver.kb.country(name, metonym=True)
+    if code is None and " " in name:  # "South Lebanon", "central Baghdad"
+        code = resolver.kb.country(name.split()[-1], metonym=True)
+    return code
+
+
 def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
                      exclude: set[str]) -> str | None:
     """The one country a sentence is about (named most often), if there is one."""
