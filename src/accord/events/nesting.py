@@ -111,10 +111,22 @@ def _with_content(outer: Candidate, inner: Candidate) -> Candidate:
     return replace(outer, mode=mode, reason=f"{outer.reason}; content: {inner.type}")
 
 
+def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
+    """ "demonstrated ..., calling for independence": the demand is what the protest is about."""
+    if cand.type not in ("REQUEST", "ACCUSE"):
+        return None
+    tok = tree[cand.anchor]
+    if tok.dep in ("advcl", "xcomp", "acl", "conj") and not tree.is_root(cand.anchor):
+        return protests.get(tok.head)
+    return None
+
+
 def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """Candidates that stand alone, and those set aside as the content of a speech act."""
     speech = _governors(cands)
-    outer_of = {id(c): _governed_by(tree, c, speech) for c in cands}
+    protests = {c.anchor: c for c in cands if c.type == "PROTEST"}
+    outer_of = {id(c): _governed_by(tree, c, speech) or _protest_demand(tree, c, protests)
+                for c in cands}
     content: dict[int, Candidate] = {}
     for c in cands:
         outer = outer_of[id(c)]

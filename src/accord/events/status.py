@@ -87,6 +87,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
                                                         lex.cue_set("status", "negating_governors")):
             found.setdefault("negated", f"negation at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
+        for clause in tree.children(i, "advcl"):  # "will withdraw ... unless X arranges ..."
+            marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
         if marks & lex.cue_set("status", "conditional_marks"):
             found.setdefault("conditional", f"condition '{sorted(marks)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "hypothetical_aux"):
