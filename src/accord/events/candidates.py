@@ -37,17 +37,29 @@ class Candidate:
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
+    abstract = lexicon.cue_set("abstract_heads")
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
         for entry in lexicon.lookup(tok.lemma, tok.pos):
-            cand = _build(tree, tok.i, entry)
+            cand = _build(tree, tok.i, entry, abstract)
             if cand is not None:
                 yield cand
 
 
-def _build(tree: Tree, i: int, entry: TriggerEntry) -> Candidate | None:
+def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
+    """ "the existence of any deal", "the anniversary of the attacks": talk about an event."""
+    tok = tree[i]
+    if tok.dep != "pobj" or tree.is_root(tok.head):
+        return False
+    prep = tree.head(i)
+    return prep.lemma.lower() in ("of", "for") and tree.head(prep.i).lemma.lower() in abstract
+
+
+def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str]) -> Candidate | None:
     if not _allowed(tree, i, entry):
+        return None
+    if entry.pos == "NOUN" and _about_something(tree, i, abstract):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry)

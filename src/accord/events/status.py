@@ -77,20 +77,23 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     found: dict[str, str] = {}
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
-    for i in chain:
+    coordinated = False  # above a "conj" link: share tense and modality, not negation
+    for n, i in enumerate(chain):
         tok = tree[i]
         lemma = tok.lemma.lower()
         aux = {c.text.lower() for c in tree.children(i, "aux")}
+        coordinated = coordinated or (n > 0 and tree[chain[n - 1]].dep == "conj")
         if i != cand.trigger and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
-        if _neg(tree, i, lex) or lemma == "without" or (i != cand.trigger and lemma in
-                                                        lex.cue_set("status", "negating_governors")):
+        if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
+                i != cand.trigger and lemma in lex.cue_set("status", "negating_governors"))):
             found.setdefault("negated", f"negation at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
         for clause in tree.children(i, "advcl"):  # "will withdraw ... unless X arranges ..."
             marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
-        if marks & lex.cue_set("status", "conditional_marks"):
-            found.setdefault("conditional", f"condition '{sorted(marks)[0]}' at '{tok.text}'")
+        conditions = marks & lex.cue_set("status", "conditional_marks")
+        if conditions:
+            found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "hypothetical_aux"):
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
