@@ -69,6 +69,8 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str]) ->
         if entry.requires_light_verb and (
             governor is None or tree[governor].lemma.lower() not in entry.light_verbs):
             return None
+        if governor is not None and "off" in tree.child_lemmas(governor, "prt"):
+            return None  # "called off the strike": the verb says it was cancelled
         sources, targets, symmetric = _noun_arguments(tree, i, entry, governor)
     cand = Candidate(
         trigger=i, governor=governor, entry=entry, type=entry.type, mode=entry.mode,
@@ -111,13 +113,16 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     return True
 
 
-_PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk"})
+_PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk",
+                         "ton", "tonne", "kg", "kilogram", "dollar", "million", "billion", "worth",
+                         "amount", "shipment", "consignment", "package", "batch", "load"})
 
 
 def _object_lemmas(tree: Tree, i: int) -> set[str]:
     """What a verb acts on, with the nouns inside it: "part of a military aid program" -> aid."""
     out: set[str] = set()
-    for obj in tree.children(i, *OBJECT_DEPS, "nsubjpass"):
+    objects = [o for c in tree.children(i, *OBJECT_DEPS, "nsubjpass") for o in tree.conjuncts(c.i)]
+    for obj in (tree[o] for o in objects):
         out.add(obj.lemma.lower())
         out |= tree.child_lemmas(obj.i, "compound")
         if obj.lemma.lower() in _PARTITIVES:
@@ -203,6 +208,9 @@ def _light_verb(tree: Tree, i: int, entry: TriggerEntry) -> int | None:
             return verb.i
         if tok.dep == "pobj" and head.lemma == "of" and tree.head(head.i).lemma in _CONTAINERS:
             j = tree.head(head.i).i
+            continue
+        if tok.dep == "compound" and head.pos == "NOUN":  # "launched a mediation effort"
+            j = head.i
             continue
         return None
     return None

@@ -78,8 +78,8 @@ def code_article(
 
 def _without_light_verbs(cands: list[Candidate]) -> list[Candidate]:
     """ "signed the pact": the noun carries the event; the verb would code it twice."""
-    governors = {c.governor for c in cands if c.governor is not None}
-    return [c for c in cands if not (c.entry.pos == "VERB" and c.trigger in governors)]
+    doubled = {(c.governor, c.entry.type) for c in cands if c.governor is not None}
+    return [c for c in cands if not (c.entry.pos == "VERB" and (c.trigger, c.entry.type) in doubled)]
 
 
 def _publication_dates(drafts: list[Draft], article: Article) -> list[Draft]:
