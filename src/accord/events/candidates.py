@@ -226,11 +226,14 @@ def _noun_arguments(
     if not sources:  # "its invasion", "their ties": the pronoun, resolved later
         sources = [c.i for c in tree.children(i, "poss")]
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
-    between = [o for p, o in tree.prep_objects(i, {"between", "among"})]
-    targets = [o for p, o in tree.prep_objects(i, preps - {"between", "among"})]
+    noun_heads = [i, tree[i].head] if tree[i].dep == "compound" else [i]  # "mediation mission between"
+    between = [o for h in noun_heads for _, o in tree.prep_objects(h, {"between", "among"})]
+    targets = [o for h in noun_heads for _, o in tree.prep_objects(h, preps - {"between", "among"})]
     if governor is not None and not targets:
         targets = [o for _, o in tree.prep_objects(governor, preps - {"between", "among"})]
         targets += [c.i for c in tree.children(governor, "dative") if c.pos != "ADP"]
+    if between and e.mode == "third-party":  # a mediator between the parties
+        return sources, _with_conjuncts(tree, between), False
     if between:
         participants = _with_conjuncts(tree, between)
         return sources + participants, [], True

@@ -75,12 +75,16 @@ def obligation_candidates(tree: Tree) -> list[Candidate]:
     return out
 
 
-def _governors(cands: list[Candidate]) -> dict[int, Candidate]:
+def _governors(tree: Tree, cands: list[Candidate]) -> dict[int, Candidate]:
+    """Tokens that carry a speech act: its trigger, and the light verb of a noun trigger
+    ("issued a demand"); not any verb a noun happens to be the object of."""
     index: dict[int, Candidate] = {}
     for c in cands:
         if c.type in SPEECH_TYPES:
             index.setdefault(c.trigger, c)
-            if c.governor is not None:
+            light = c.governor is not None and c.entry.pos == "NOUN" and (
+                tree[c.governor].lemma.lower() in c.entry.light_verbs)
+            if light:
                 index.setdefault(c.governor, c)
     return index
 
@@ -123,7 +127,7 @@ def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate])
 
 def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """Candidates that stand alone, and those set aside as the content of a speech act."""
-    speech = _governors(cands)
+    speech = _governors(tree, cands)
     protests = {c.anchor: c for c in cands if c.type == "PROTEST"}
     outer_of = {id(c): _governed_by(tree, c, speech) or _protest_demand(tree, c, protests)
                 for c in cands}
