@@ -103,6 +103,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_xcomp and tree.child_lemmas(i, "xcomp") & e.excludes_xcomp:
         return False
+    if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
+        return False
     if e.stance and (tok.tag in ("VBZ", "VBP") or tree.child_lemmas(i, "advmod") & _HABITUAL):
         return False  # "Canada opposes labelling", "the US has long opposed the ICC": a position
     if e.requires_prep_or_compound_subject:
@@ -111,6 +113,13 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+def _subject_lemmas(tree: Tree, i: int) -> set[str]:
+    """Subject nouns, also through a relative clause ("the crash, which killed ...")."""
+    heads = [tree[s] for s in subjects_of(tree, i)]
+    return {h.lemma.lower() for h in heads} | {c.lemma.lower() for h in heads
+                                                for c in tree.children(h.i, "compound")}
 
 
 _PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk",

@@ -27,7 +27,7 @@ _KNOWN_KEYS = {
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
-    "excludes_xcomp",
+    "excludes_xcomp", "excludes_subject",
 }
 
 
@@ -74,6 +74,7 @@ class TriggerEntry:
     stance: bool = False  # "opposes", "backs": only a change of stance is an event
     excludes_prep_object: frozenset[str] = frozenset()  # "killed in an accident"
     excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
+    excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 

@@ -109,8 +109,8 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
     start, end = tree.doc.sentences[sentence]
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
-        if start <= ent.start < end and ent.label in _COUNTRY_LABELS:
-            code = resolver.kb.country(ent.text.removeprefix("the "), metonym=True)
+        if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
+            code = _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
     ranked = counts.most_common(2)
@@ -119,11 +119,15 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
     return ranked[0][0]
 
 
+_INFERRED = "country: the one the sentence is about"
+
+
 def complete_office_holders(
     tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
     others: tuple[Mention, ...],
 ) -> tuple[Mention, ...]:
-    exclude = {m.country for m in others if m.country}
+    # the other side's country is not this one's, unless it too was only inferred (civil war)
+    exclude = {m.country for m in others if m.country and _INFERRED not in m.reason}
     out = []
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
@@ -131,6 +135,6 @@ def complete_office_holders(
             code = sentence_country(tree, sentence, resolver, exclude)
             if code:
                 m = replace(m, country=code, sector=m.sector or "GOV", confidence=m.confidence * 0.7,
-                            reason=f"{m.reason}; country: the one the sentence is about")
+                            reason=f"{m.reason}; {_INFERRED}")
         out.append(m)
     return tuple(out)

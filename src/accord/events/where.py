@@ -39,18 +39,19 @@ def _named_place(tree: Tree, anchor: int, kb: KnowledgeBase) -> Location | None:
     heads = [anchor]
     if tree[anchor].dep in ("xcomp", "advcl") and not tree.is_root(anchor):
         heads.append(tree[anchor].head)  # "is in Paris to chair a meeting"
-    for head in heads:
-        for _, obj in tree.prep_objects(head, {"in", "at"}):
-            ent = tree.entity_at.get(obj)
-            if ent is None or ent.label not in _PLACE_LABELS:
-                continue
-            name = ent.text.removeprefix("the ")
-            place = kb.place(name)
-            if place is not None:
-                return Location(place=place.name, country=place.country, source="text")
-            code = kb.country(name)
-            if code:
-                return Location(place=None, country=code, source="text")
+    objects = [o for h in heads for _, o in tree.prep_objects(h, {"in", "at", "near"})]
+    objects += [o for first in list(objects) for _, o in tree.prep_objects(first, {"in", "at", "near"})]
+    for obj in objects:  # "in an ambush in Darfur": one level down too
+        ent = tree.entity_at.get(obj)
+        if ent is None or ent.label not in _PLACE_LABELS:
+            continue
+        name = ent.text.removeprefix("the ")
+        place = kb.place(name)
+        if place is not None:
+            return Location(place=place.name, country=place.country, source="text")
+        code = kb.country(name)
+        if code:
+            return Location(place=None, country=code, source="text")
     return None
 
 

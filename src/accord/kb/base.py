@@ -19,6 +19,7 @@ from accord.kb.text import fold, norm
 DATA_DIR = Path(__file__).parent / "data"
 # Tables are applied in this order so that tenures can use the offices table.
 ORDER = (
+    "regions",
     "country_forms",
     "demonyms",
     "offices",
@@ -45,6 +46,7 @@ class KnowledgeBase:
         self.roles: NameIndex[str] = NameIndex()
         self.role_offices: NameIndex[str] = NameIndex()
         self.offices = OfficeTable()
+        self.regions: NameIndex[Place] = NameIndex()
         self.tenures = TenureIndex(self.offices)
         self.files = [*builtin, *extra]
         layers = [[read_table(path) for path in builtin]] + [[read_table(p)] for p in extra]
@@ -58,7 +60,7 @@ class KnowledgeBase:
             self.tenures.add_layer([parse_tenure(r, self.offices, self.codes) for r in rows])
         self.tenures.build()
         self._index_people()
-        self.places = PlaceIndex(self.countries)
+        self.places = PlaceIndex(self.countries, self.regions)
 
     def _apply(self, kind: str, rows: list[Row]) -> None:
         adders = {
@@ -69,6 +71,7 @@ class KnowledgeBase:
             "bodies": self._add_body,
             "institutions": self._add_institution,
             "roles": self._add_role,
+            "regions": self._add_region,
         }
         for row in rows:
             adders[kind](row)
@@ -92,6 +95,11 @@ class KnowledgeBase:
         entry = (row.get("name"), row.sector())
         for alias in (entry[0], *row.items("aliases")):
             self.institutions.add(alias, entry)
+
+    def _add_region(self, row: Row) -> None:
+        place = Place(row.get("region"), row.code("iso3", self.codes), "region")
+        for alias in (place.name, *row.items("aliases")):
+            self.regions.add(alias, place)
 
     def _add_role(self, row: Row) -> None:
         self.roles.add(row.get("noun"), row.sector())

