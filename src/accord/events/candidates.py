@@ -38,11 +38,12 @@ class Candidate:
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
+    background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"))
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
         for entry in lexicon.lookup(tok.lemma, tok.pos):
-            cand = _build(tree, tok.i, entry, abstract)
+            cand = _build(tree, tok.i, entry, abstract, background)
             if cand is not None:
                 yield cand
 
@@ -56,10 +57,21 @@ def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
     return prep.lemma.lower() in ("of", "for") and tree.head(prep.i).lemma.lower() in abstract
 
 
-def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str]) -> Candidate | None:
+def _background(tree: Tree, i: int, cues: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A noun that only dates or frames the news ("since the August 13 peace accord"),
+    or that names something else ("EC truce monitors")."""
+    preps, heads = cues
+    tok = tree[i]
+    if tok.dep == "pobj" and tree.head(i).lemma.lower() in preps:
+        return True
+    return tok.dep == "compound" and tree.head(i).lemma.lower() not in heads
+
+
+def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
+           cues: tuple[frozenset[str], frozenset[str]]) -> Candidate | None:
     if not _allowed(tree, i, entry):
         return None
-    if entry.pos == "NOUN" and _about_something(tree, i, abstract):
+    if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry)

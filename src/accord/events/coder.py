@@ -59,7 +59,7 @@ def code_article(
     lexicon = lexicon or load_lexicon()
     tree = Tree(parsed)
     resolver = MentionResolver(tree, kb, article.date)
-    found = _without_light_verbs([*find_candidates(tree, lexicon), *obligation_candidates(tree)])
+    found = _without_light_verbs(tree, [*obligation_candidates(tree), *find_candidates(tree, lexicon)])
     candidates, nested = drop_nested(tree, found)
     rejected = [Rejected(c.type, _evidence(tree, c.trigger, article), why, 0.0) for c, why in nested]
     drafts = []
@@ -76,10 +76,24 @@ def code_article(
     return Coded(events=events, quotes=quotes, rejected=kept)
 
 
-def _without_light_verbs(cands: list[Candidate]) -> list[Candidate]:
-    """ "signed the pact": the noun carries the event; the verb would code it twice."""
+def _without_light_verbs(tree: Tree, cands: list[Candidate]) -> list[Candidate]:
+    """One event per verb-object pair.
+
+    "signed the pact": the noun carries the event and the verb would code it twice.
+    "cancelled a planned visit": the verb's event (SANCTION) is made of the noun, so the
+    noun is not coded again (as a negated CONSULT).
+    """
     doubled = {(c.governor, c.entry.type) for c in cands if c.governor is not None}
-    return [c for c in cands if not (c.entry.pos == "VERB" and (c.trigger, c.entry.type) in doubled)]
+    needs_object = {c.trigger: c.entry for c in cands if c.entry.pos == "VERB"}
+
+    def made_of(c: Candidate) -> bool:
+        verb = needs_object.get(c.governor) if c.governor is not None else None
+        return (verb is not None and verb.type != c.entry.type
+                and tree[c.trigger].lemma.lower() in verb.requires_dobj)
+
+    return [c for c in cands
+            if not (c.entry.pos == "VERB" and (c.trigger, c.entry.type) in doubled)
+            and not (c.entry.pos == "NOUN" and made_of(c))]
 
 
 def _publication_dates(drafts: list[Draft], article: Article) -> list[Draft]:

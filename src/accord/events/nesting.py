@@ -40,8 +40,9 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
     CONSULT/planned, as users ask for them; only verbs announce intent.
     """
     why = reading.reason
-    future = "future" in why or "'would'" in why
-    if cand.entry.pos != "VERB" or cand.type in SPEECH_TYPES or not future:
+    future = "future" in why or "'would'" in why or "governed by" in why
+    verbal = cand.entry.pos == "VERB" or cand.governor is not None  # "will extend the curfew"
+    if not verbal or cand.type in SPEECH_TYPES or not future:
         return cand, reading
     cooperative = cand.type in COOPERATION_TYPES
     if reading.status == "negated" and cooperative:
