@@ -117,6 +117,10 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
+    if e.intransitive and tree.children(i, "dobj"):
+        return False
+    if _described(tree, i):
+        return False
     if e.stance and (tok.tag in ("VBZ", "VBP") or tree.child_lemmas(i, "advmod") & _HABITUAL):
         return False  # "Canada opposes labelling", "the US has long opposed the ICC": a position
     if e.requires_prep_or_compound_subject:
@@ -125,6 +129,20 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+def _described(tree: Tree, i: int) -> bool:
+    """A verb that describes a noun rather than reports an event: "a base to launch
+    attacks", "the deadline to pull out", "a unit deployed to Iraq"."""
+    tok = tree[i]
+    if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
+        return False
+    infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))
+    bare_participle = tok.tag == "VBN" and not tree.prep_objects(i, {"by"})
+    return infinitive or (bare_participle and tok.lemma.lower() in _DESCRIPTIVE)
+
+
+_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign"})
 
 
 def _subject_lemmas(tree: Tree, i: int) -> set[str]:
@@ -185,6 +203,8 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
         return own
     if tok.dep == "acl" and tree.head(i).pos in ("NOUN", "PROPN"):
         return [tok.head]
+    if tok.dep == "conj" and tree.children(i, "auxpass"):  # "He continued ... and was accused"
+        return subjects_of(tree, i)
     if tok.dep == "conj":
         return [c.i for c in tree.children(tok.head, *PASSIVE_SUBJECT_DEPS)]
     if tree.children(i, "auxpass"):

@@ -189,6 +189,7 @@ def _host_country(
                     confidence=0.5).located(tree),)
 
 
+_PRESS = frozenset({"MED", "JRN"})
 _POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
 
 
@@ -199,6 +200,8 @@ def _implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple
         return "no political actor (no country, office or organisation)"
     if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
         return "a meeting needs two parties"
+    if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):
+        return "an interview or a press contact, not a meeting"
     return ""
 
 

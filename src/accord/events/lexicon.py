@@ -27,7 +27,7 @@ _KNOWN_KEYS = {
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
-    "excludes_xcomp", "excludes_subject",
+    "excludes_xcomp", "excludes_subject", "intransitive",
 }
 
 
@@ -75,6 +75,7 @@ class TriggerEntry:
     excludes_prep_object: frozenset[str] = frozenset()  # "killed in an accident"
     excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
     excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
+    intransitive: bool = False  # "demonstrated" protests; "demonstrated courage" does not
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 

@@ -11,6 +11,12 @@ from accord.kb.index import NameIndex
 from accord.kb.model import Place
 from accord.kb.text import norm
 
+_MACRO_REGIONS = frozenset(norm(n) for n in (
+    "Africa", "Europe", "Asia", "America", "the Americas", "North America", "South America",
+    "Latin America", "Middle East", "the Middle East", "Oceania", "Antarctica", "the Caribbean",
+    "Central Asia", "East Asia", "Southeast Asia", "South Asia", "West Africa", "East Africa",
+    "North Africa", "Southern Africa", "Central America", "the Balkans", "Scandinavia",
+    "the Gulf", "the West", "Sahel", "the Sahel", "Horn of Africa", "the Horn of Africa"))
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]{2,}$")
 
 
@@ -41,6 +47,8 @@ class PlaceIndex:
         return alternate | primary  # a primary name beats any alternate spelling
 
     def place(self, name: str) -> Place | None:
+        if norm(name) in _MACRO_REGIONS:  # GeoNames lists "Africa" as another name of Mahdia
+            return None
         iso3 = self.countries.proper.get(name)
         if iso3 is not None and self.countries.display.get(iso3):
             return Place(self.countries.display[iso3], iso3, "country")
