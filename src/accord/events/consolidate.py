@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from accord.events.attributes import merge
+from accord.events.attributes import merge, read_outcome
 from accord.events.draft import Draft, mention_key
 from accord.events.lexicon import Lexicon
 from accord.events.mentions import Mention
@@ -51,7 +51,7 @@ def consolidate(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     drafts = _merge_same(drafts)
     drafts = _absorb_summaries(drafts)
     drafts = _absorb_anaphoric(drafts)
-    return _propagate_outcomes(drafts)
+    return _propagate_outcomes(drafts, lex)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -167,7 +167,7 @@ def _absorb_anaphoric(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _propagate_outcomes(drafts: list[Draft]) -> list[Draft]:
+def _propagate_outcomes(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """A negated agreement between the meeting's countries is the meetings' outcome."""
     refusals = [d for d in drafts if d.type == "AGREE" and d.status == "negated"]
     out = []
@@ -176,8 +176,9 @@ def _propagate_outcomes(drafts: list[Draft]) -> list[Draft]:
             for r in refusals:
                 if set(r.countries()) & set(d.countries()) and (
                         r.date is None or d.date is None or r.date == d.date):
+                    words = read_outcome(r.evidence.text, lex)[1] or r.evidence.text
                     d = replace(d, attributes=replace(
-                        d.attributes, outcome="no_agreement", outcome_text=r.evidence.text))
+                        d.attributes, outcome="no_agreement", outcome_text=words))
                     break
         out.append(d)
     return out
