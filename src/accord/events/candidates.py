@@ -13,7 +13,6 @@ from accord.events.lexicon import Lexicon, TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
 
 _CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
-_HABITUAL = frozenset({"long", "always", "traditionally", "consistently", "generally", "usually"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
 
 
@@ -38,7 +37,8 @@ class Candidate:
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
-    background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"))
+    background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
+                  lexicon.cue_set("habitual_adverbs"))
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
@@ -57,10 +57,16 @@ def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
     return prep.lemma.lower() in ("of", "for") and tree.head(prep.i).lemma.lower() in abstract
 
 
-def _background(tree: Tree, i: int, cues: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _habitual(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:
+    """ "Afghans often complain", "the US has long opposed the ICC": a habit, not an event."""
+    verb = i if tree[i].pos in ("VERB", "ADJ") else tree[i].head
+    return bool(tree.child_lemmas(verb, "advmod") & adverbs)
+
+
+def _background(tree: Tree, i: int, cues: tuple[frozenset[str], ...]) -> bool:
     """A noun that only dates or frames the news ("since the August 13 peace accord"),
     or that names something else ("EC truce monitors")."""
-    preps, heads = cues
+    preps, heads = cues[0], cues[1]
     tok = tree[i]
     if tok.dep == "pobj" and tree.head(i).lemma.lower() in preps:
         return True
@@ -68,8 +74,8 @@ def _background(tree: Tree, i: int, cues: tuple[frozenset[str], frozenset[str]])
 
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
-           cues: tuple[frozenset[str], frozenset[str]]) -> Candidate | None:
-    if not _allowed(tree, i, entry):
+           cues: tuple[frozenset[str], ...]) -> Candidate | None:
+    if not _allowed(tree, i, entry) or _habitual(tree, i, cues[2]):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)):
         return None
@@ -121,8 +127,10 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if _described(tree, i):
         return False
-    if e.stance and (tok.tag in ("VBZ", "VBP") or tree.child_lemmas(i, "advmod") & _HABITUAL):
-        return False  # "Canada opposes labelling", "the US has long opposed the ICC": a position
+    if e.stance and tok.tag in ("VBZ", "VBP"):
+        return False  # "Canada opposes labelling": a position, not an event
+    if tok.dep == "amod":
+        return False  # "the accused 'enemy combatant'", "threatened academics": a description
     if e.requires_prep_or_compound_subject:
         subjects = tree.children(i, *SUBJECT_DEPS)
         compound = any(tree.children(s.i, "conj") for s in subjects)

@@ -26,7 +26,7 @@ from accord.records import Actor, Entity
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
-                        "insist", "warn", "claim", "indicate"})
+                        "insist", "warn", "claim", "indicate", "admit", "acknowledge", "deny"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +223,11 @@ class MentionResolver:
                                reason=f"pronoun: the speaker '{speaker.text}'",
                                confidence=speaker.confidence * 0.8)
         if tok.text.lower() in actor_lexicon()["person_pronouns"]:
+            speaker = self._reporting_subject(i, people=True)
+            if speaker is not None:  # "Mr Vaile admits that he dismissed ...": the speaker
+                return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,
+                               reason=f"pronoun: the speaker '{speaker.text}'",
+                               confidence=speaker.confidence * 0.8)
             earlier = self.registry.last_person_before(i)
             if earlier is not None:
                 return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
@@ -230,12 +235,18 @@ class MentionResolver:
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
 
-    def _reporting_subject(self, i: int) -> Mention | None:
-        """ "Japan said it had halted aid": "it" is the subject of the verb of saying."""
+    def _reporting_subject(self, i: int, people: bool = False) -> Mention | None:
+        """ "Japan said it had halted aid": "it" is the subject of the verb of saying;
+        with ``people``, "X admits that he ..." is X."""
         for anc in self.tree.ancestors(i):
             subjects = [c for c in self.tree.children(anc.i, "nsubj") if c.i != i]
             if subjects and anc.pos == "VERB" and anc.lemma.lower() in _REPORTING:
+                if self.tree[subjects[0].i].pos == "PRON":
+                    return None
                 found = self.single(subjects[0].i)
+                if people:
+                    return found if found.kind == "person" or self.tree[subjects[0].i].pos == "PROPN" \
+                        else None
                 return found if found.resolved and found.kind != "person" else None
         return None
 
