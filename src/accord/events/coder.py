@@ -190,6 +190,7 @@ def _host_country(
 
 
 _PRESS = frozenset({"MED", "JRN"})
+_NEEDS_SOURCE = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "THREATEN"})
 _POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
 
 
@@ -198,6 +199,8 @@ def _implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple
     people = actors + recipients
     if people and not any(m.country or m.office or m.kind in _POLITICAL_KINDS for m in people):
         return "no political actor (no country, office or organisation)"
+    if cand.type in _NEEDS_SOURCE and not actors and recipients:
+        return "a promise, request or meeting needs someone who makes it"
     if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
         return "a meeting needs two parties"
     if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):
