@@ -163,7 +163,7 @@ def record_to_document(record: dict[str, Any], path: Path, number: int) -> Item:
     )
 
 
-def _parse_line(raw: bytes, path: Path, number: int) -> Item:
+def parse_jsonl_line(raw: bytes, path: Path, number: int) -> Item:
     where = f"{path}:{number}"
     try:
         record = json.loads(raw.decode("utf-8"))
@@ -200,7 +200,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                                         "(one object per line)")
                     return
                 seen += 1
-                yield _parse_line(raw, path, number)
+                yield parse_jsonl_line(raw, path, number)
     except (OSError, EOFError, zlib.error) as exc:
         yield DocumentError(where, where, "malformed_jsonl", f"{path}: cannot read ({exc})")
         return

@@ -16,8 +16,12 @@ from pathlib import Path
 import pyarrow as pa
 
 from accord.batch.tables import DATASETS, output_schema, output_tables
-from accord.ingest.readers import Item, read_file, record_to_document
-from accord.ingest.readers import _parse_line as parse_jsonl_line  # the reader's own line rules
+from accord.ingest.readers import (
+    Item,
+    parse_jsonl_line,  # the reader's own line rules, shared
+    read_file,
+    record_to_document,
+)
 from accord.pipeline import Pipeline, PipelineConfig
 
 # One input item per row: a JSONL line, a Parquet row as JSON, or a whole file to read.
