@@ -35,12 +35,21 @@ class Candidate:
         return self.governor if self.governor is not None else self.trigger
 
 
+_NAME_LABELS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "GPE"})
+
+
+def _in_a_name(tree: Tree, i: int) -> bool:
+    """ "the Joint Industrial Relations Procedural Agreement": a name, not an event."""
+    ent = tree.entity_at.get(i)
+    return ent is not None and ent.label in _NAME_LABELS and tree[i].pos == "PROPN"
+
+
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
     background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
                   lexicon.cue_set("habitual_adverbs"))
     for tok in tree.tokens:
-        if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
             continue
         for entry in lexicon.lookup(tok.lemma, tok.pos):
             cand = _build(tree, tok.i, entry, abstract, background)
@@ -187,7 +196,7 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return direct
     tok = tree[i]
     if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
-        if tok.dep == "acl" and tok.tag == "VBN":
+        if tok.dep == "acl" and (tok.tag == "VBN" or tree.children(i, "agent")):
             return []  # "the citizen killed by police": the noun undergoes the event
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
@@ -207,7 +216,8 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
     police", "forces reported to have been killed"."""
     tok = tree[i]
     own = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
-    if own or tok.tag != "VBN" or tree.children(i, *SUBJECT_DEPS):
+    by_agent = bool(tree.children(i, "agent"))  # the tagger sometimes says VBD; "by X" does not lie
+    if own or (tok.tag != "VBN" and not by_agent) or tree.children(i, *SUBJECT_DEPS):
         return own
     if tok.dep == "acl" and tree.head(i).pos in ("NOUN", "PROPN"):
         return [tok.head]
