@@ -310,7 +310,7 @@ def _with_conjuncts(tree: Tree, heads: list[int]) -> list[int]:
 def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     i = cand.trigger
     modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
-    objects = tree.child_lemmas(i, *OBJECT_DEPS)
+    objects = _object_lemmas(tree, i)  # also the passive subject: "sailors were captured"
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
     preps = tree.child_lemmas(i, "prep")
     clause = bool(tree.children(i, "ccomp"))

@@ -349,6 +349,11 @@ class MentionResolver:
         tree = self.tree
         for child in tree.children(i, *_MODIFIER_DEPS):
             ent = tree.entity_at.get(child.i)
+            if child.dep == "poss" and child.pos == "PRON":  # "the Turkish military said its jets"
+                owner = self._reporting_subject(child.i)
+                if owner is not None and owner.country:
+                    return owner.country
+                continue
             if child.i > i or (ent is None and not child.text[:1].isupper()):
                 continue  # "a suicide car bombing": a common noun is not a country
             text = _clean_name(ent.text if ent else child.text)

@@ -42,8 +42,9 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
     why = reading.reason
     future = "future" in why or "'would'" in why or "governed by" in why
     verbal = cand.entry.pos == "VERB" or cand.governor is not None  # "will extend the curfew"
-    if not verbal or cand.type in SPEECH_TYPES or not future:
-        return cand, reading
+    refusal = cand.type == "AGREE" and cand.entry.pos == "VERB" and reading.status == "negated"
+    if not verbal or (cand.type in SPEECH_TYPES and not refusal) or not future:
+        return cand, reading  # ("will not agree to Kosovo's independence" is a REJECT)
     cooperative = cand.type in COOPERATION_TYPES
     if reading.status == "negated" and cooperative:
         kind, mode = "REJECT", cand.type.lower()
@@ -96,8 +97,9 @@ def _governed_by(tree: Tree, cand: Candidate, speech: dict[int, Candidate]) -> C
         return speech[i]  # "must agree": the obligation is the event
     for _ in range(5):
         tok = tree[i]
-        if tree.is_root(i) or tok.dep not in _CONTENT_DEPS:
-            return None
+        content = tok.dep in _CONTENT_DEPS or (tok.dep == "conj" and tok.head not in speech)
+        if tree.is_root(i) or not content:  # "demanded that the BBC apologize and promise":
+            return None                      # coordination inside the content, not beside it
         i = tok.head
         found = speech.get(i)
         if found is not None and found is not cand:
