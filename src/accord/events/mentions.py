@@ -336,13 +336,18 @@ class MentionResolver:
         self.registry.add_role(i, mention, tok.lemma.lower())
         return mention
 
-    def _compound_body(self, i: int):
+    def _compound_body(self, i: int) -> _Owner | None:
+        """Who a role noun belongs to: "State Department official", "Hezbollah guerrillas",
+        "European Community foreign ministers"."""
         for child in self.tree.children(i, "compound", "nmod", "poss"):
             ent = self.tree.entity_at.get(child.i)
             text = _clean_name(ent.text if ent else self.tree.subtree_text(child.i))
-            found = self.kb.body(text)
-            if found is not None:
-                return found
+            body = self.kb.body(text)
+            if body is not None:
+                return _Owner(body.name, body.country, body.sector)
+            org = self.kb.organisation(text)
+            if org is not None:
+                return _Owner(org.name, org.code, org.sector)
         return None
 
     def _modifier_country(self, i: int) -> str | None:
