@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from accord.events.coder import DEFAULT_THRESHOLD, STEP, CoderConfig, code_article
+from accord.events.coder import DEFAULT_THRESHOLD, CoderConfig, code_article, coder_step
 from accord.events.lexicon import load_lexicon
 from accord.ingest.clean import clean_document
 from accord.kb import load_kb
@@ -47,7 +47,7 @@ class Pipeline:
 
     @property
     def step(self) -> str:
-        return f"{STEP}+lexicon.v{self.lexicon.version}"
+        return coder_step(self.lexicon)
 
     def process(self, item: RawDocument | DocumentError) -> ArticleResult:
         return next(iter(self.process_many([item])))

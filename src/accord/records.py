@@ -140,10 +140,6 @@ class Actor:
     reason: str = ""
     confidence: float = 0.0
 
-    def key(self) -> str:
-        """What makes two actors the same participant within one article."""
-        return (self.name or f"{self.country}:{self.sector}:{self.text}").lower()
-
 
 @dataclass(frozen=True, slots=True)
 class Location:

@@ -70,10 +70,15 @@ def code_article(
         else:
             drafts.append(draft)
     drafts = _publication_dates(consolidate(resolve_groups(drafts), lexicon), article)
-    events, dropped = finalize(drafts, article, STEP, config.threshold)
+    events, dropped = finalize(drafts, article, coder_step(lexicon), config.threshold)
     quotes = tuple(find_quotes(tree, article, resolver, lexicon))
     kept = tuple(rejected + dropped) if config.keep_rejected else ()
     return Coded(events=events, quotes=quotes, rejected=kept)
+
+
+def coder_step(lexicon: Lexicon) -> str:
+    """The versioned name every event carries: the coder and the lexicon it read."""
+    return f"{STEP}+lexicon.v{lexicon.version}"
 
 
 def _without_light_verbs(tree: Tree, cands: list[Candidate]) -> list[Candidate]:

@@ -35,15 +35,12 @@ class Draft:
         return self.actors + self.recipients
 
     def keys(self) -> frozenset[str]:
-        return frozenset(_key(m) for m in self.participants if m.resolved)
+        return frozenset(mention_key(m) for m in self.participants if m.resolved)
 
     def countries(self) -> list[str]:
         return list(dict.fromkeys(m.country for m in self.participants if m.country))
 
 
-def _key(m: Mention) -> str:
-    return (m.name or f"{m.country}:{m.sector}").lower()
-
-
 def mention_key(m: Mention) -> str:
-    return _key(m)
+    """What makes two mentions the same participant within one article."""
+    return (m.name or f"{m.country}:{m.sector}").lower()

@@ -20,6 +20,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 COOPERATION_TYPES = frozenset(PLOVER_TYPES[:7])
+CONFLICT_TYPES = frozenset(PLOVER_TYPES[7:])
 _SLOTS = {"dobj", "dative"}
 _KNOWN_KEYS = {
     "lemma", "pos", "type", "mode", "context", "recipients", "reciprocal", "confidence",

@@ -11,13 +11,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-    "ASSAULT",
-)
-COOPERATION: frozenset[str] = frozenset(PLOVER_TYPES[:7])
-CONFLICT: frozenset[str] = frozenset(PLOVER_TYPES[7:])
+from accord.events.lexicon import CONFLICT_TYPES, COOPERATION_TYPES, PLOVER_TYPES
+
+# The ontology lives with the coder's lexicon; the store and the pages read it from there.
+COOPERATION = COOPERATION_TYPES
+CONFLICT = CONFLICT_TYPES
+
 STATUSES: tuple[str, ...] = ("occurred", "negated", "planned", "hypothetical")
 MAX_LIMIT = 200
 # sort key -> ORDER BY over events ``e``; a leading "-" means descending.
