@@ -52,6 +52,7 @@ def _matches(event: dict[str, Any], want: dict[str, Any]) -> bool:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case: dict[str, Any], code_text) -> None:
     out = result_json(code_text(case["text"], case.get("date")))
+    assert not out["errors"], out["errors"]  # a coder crash loses the document's events
     forbidden = [e["type"] for e in out["events"] if e["type"] in case.get("forbid", [])]
     assert not forbidden, f"must not be coded: {forbidden}"
     if case["expect"] is None:

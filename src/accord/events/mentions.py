@@ -239,7 +239,9 @@ class MentionResolver:
         """ "Japan said it had halted aid": "it" is the subject of the verb of saying;
         with ``people``, "X admits that he ..." is X."""
         for anc in self.tree.ancestors(i):
-            subjects = [c for c in self.tree.children(anc.i, "nsubj") if c.i != i]
+            # not the subject the pronoun sits in ("its army said"): that would read itself
+            subjects = [c for c in self.tree.children(anc.i, "nsubj")
+                        if c.i != i and i not in self.tree.subtree(c.i)]
             if subjects and anc.pos == "VERB" and anc.lemma.lower() in _REPORTING:
                 if self.tree[subjects[0].i].pos == "PRON":
                     return None
