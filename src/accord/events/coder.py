@@ -24,6 +24,7 @@ from accord.events.participants import (
     place_recipient,
 )
 from accord.events.scoring import finalize
+from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree
 from accord.events.where import read_location
 from accord.kb import KnowledgeBase, load_kb
@@ -120,7 +121,6 @@ def read_candidate(
     tree: Tree, cand: Candidate, resolver: MentionResolver, lex: Lexicon,
     article: Article, kb: KnowledgeBase,
 ) -> tuple[Draft | None, str]:
-    from accord.events.status import read_status
 
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
@@ -141,7 +141,8 @@ def read_candidate(
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors)
     actors, recipients = _known(actors), _known(recipients)
-    why = _implausible(cand, actors, recipients)
+    # (checked once the participants are read: later sentences refer back to them)
+    why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)
     if why:
         return None, why
     obligation = cand.reason.startswith("pattern:obligation")
@@ -166,6 +167,16 @@ def read_candidate(
         trigger=cand.trigger, confidence=cand.entry.confidence,
         reason=f"{cand.reason}; status: {reading.reason}", anaphoric=anaphoric,
     ), ""
+
+
+def _unasserted(reading: StatusReading, actors: tuple[Mention, ...]) -> str:
+    """Events nobody asserts: the content of a question ("asked whether Brazil is ready
+    to ..."), or a plan or possibility with no one whose plan or possibility it is."""
+    if "condition 'whether'" in reading.reason:
+        return "the content of a question, not a statement"
+    if reading.status in ("planned", "hypothetical") and not any(m.resolved for m in actors):
+        return "a plan or possibility needs someone whose it is"
+    return ""
 
 
 def _resolve(resolver: MentionResolver, heads: tuple[int, ...]) -> tuple[Mention, ...]:

@@ -40,7 +40,10 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
     CONSULT/planned, as users ask for them; only verbs announce intent.
     """
     why = reading.reason
-    future = "future" in why or "'would'" in why or "governed by" in why
+    # "governed by" counts only for the actor's own plan ("agreed to", "prepared to"); the
+    # content of someone else's request ("India has been asked to allow ...") is no intent
+    future = "future" in why or "'would'" in why or (
+        "governed by" in why and reading.status == "planned")
     verbal = cand.entry.pos == "VERB" or cand.governor is not None  # "will extend the curfew"
     refusal = cand.type == "AGREE" and cand.entry.pos == "VERB" and reading.status == "negated"
     if not verbal or (cand.type in SPEECH_TYPES and not refusal) or not future:

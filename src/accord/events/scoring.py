@@ -10,17 +10,32 @@ from __future__ import annotations
 import hashlib
 
 from accord.events.draft import Draft, mention_key
+from accord.events.mentions import Mention
 from accord.records import Article, Event, Rejected
 
 _STATUS_FACTOR = {"occurred": 1.0, "negated": 0.95, "planned": 0.95, "hypothetical": 0.9}
 
 
 def confidence(d: Draft) -> float:
-    people = [m for m in d.participants if m.resolved]
-    sides = 1.0 if d.actors else 0.85  # a source is what makes an event usable; a target is a bonus
-    quality = sum(m.confidence for m in people) / len(people) if people else 0.0
-    score = d.confidence * sides * (0.6 + 0.4 * quality) * _STATUS_FACTOR.get(d.status, 0.9)
-    return round(min(score * (1.05 if d.mentions else 1.0), 0.99), 3)
+    """Trigger prior x how well the source is resolved, with a resolved target as a bonus.
+
+    A weakly read target never lowers the score below what the same event without a
+    target would get: "France is ready to send troops to a force in Liberia" is no less
+    an AGREE by France for the force being vague.
+    """
+    sources = _quality(d.actors)
+    targets = _quality(d.recipients)
+    if d.actors:
+        score = d.confidence * (0.6 + 0.4 * sources) * (1.0 + 0.1 * targets)
+    else:  # a source is what makes an event usable
+        score = d.confidence * 0.85 * (0.6 + 0.4 * targets)
+    score *= _STATUS_FACTOR.get(d.status, 0.9) * (1.05 if d.mentions else 1.0)
+    return round(min(score, 0.99), 3)
+
+
+def _quality(mentions: tuple[Mention, ...]) -> float:
+    resolved = [m.confidence for m in mentions if m.resolved]
+    return sum(resolved) / len(resolved) if resolved else 0.0
 
 
 def event_id(article: Article, d: Draft) -> str:
