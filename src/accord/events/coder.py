@@ -22,6 +22,7 @@ from accord.events.participants import (
     complete_office_holders,
     fallback_recipients,
     place_recipient,
+    reported_by_other,
 )
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
@@ -125,8 +126,11 @@ def read_candidate(
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
         cand = _as_rejection(tree, cand, reading.rejected_by)
+    stated, said = cand, reading
     cand, reading = as_intent(cand, reading)
     actors = _resolve(resolver, cand.sources)
+    if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors):
+        cand, reading = stated, said  # a prediction about someone else, not their promise
     recipients = _resolve(resolver, cand.targets)
     if cand.symmetric:
         actors, recipients = actors + recipients, ()

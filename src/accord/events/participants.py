@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from accord.events.candidates import Candidate
+from accord.events.candidates import Candidate, subjects_of
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import Tree
@@ -138,3 +138,30 @@ def complete_office_holders(
                             reason=f"{m.reason}; {_INFERRED}")
         out.append(m)
     return tuple(out)
+
+
+_SAYING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add", "quote",
+                     "insist", "claim", "indicate", "predict", "believe", "think", "expect", "write"})
+
+
+def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
+                      actors: tuple[Mention, ...]) -> bool:
+    """ "Blair said the British public would support ...": a prediction about someone else,
+    not the actor's own announced intent. A minister speaks for his country, a pronoun
+    for its antecedent."""
+    for anc in tree.ancestors(trigger):
+        if anc.lemma.lower() not in _SAYING or anc.pos not in ("VERB", "AUX"):
+            continue
+        speakers = [m for h in subjects_of(tree, anc.i) for m in resolver.mentions(h) if m.resolved]
+        if not speakers or not actors:
+            return False
+        return not any(_speaks_for(s, a) for s in speakers for a in actors)
+    return False
+
+
+def _speaks_for(speaker: Mention, actor: Mention) -> bool:
+    if actor.reason.startswith("pronoun: the speaker") or mention_key(speaker) == mention_key(actor):
+        return True
+    official = speaker.sector in ("GOV", "MIL", "IGO") or speaker.kind in ("country", "organisation")
+    return bool(official and speaker.country and speaker.country == actor.country
+                and (actor.kind in ("country", "organisation") or actor.sector in ("GOV", "MIL")))
