@@ -129,3 +129,23 @@ def test_failed_documents_and_extra_event_statuses_are_reported():
 def test_rejected_candidates_do_not_count_as_predictions():
     dropped = Rejected("AGREE", Evidence("s", 0, 1), "no resolved participant", 0.0)
     assert score([Case(gold("AGREE"), rejected=(dropped,))]).total.correct == 0
+
+
+def test_dyads_count_type_source_and_target_country_together():
+    cases = [
+        Case(gold("ACCUSE", ("LBN",), ("ISR",)), (event("ACCUSE", ("LBN",), ("ISR",)),)),  # right
+        Case(gold("ACCUSE", ("LBN",), ("ISR",)), (event("ACCUSE", ("LBN",), ("IGO",)),)),  # wrong target
+        Case(gold("THREATEN", ("PAK",), ("COG", "CRI")), (event("THREATEN", ("PAK",), ("COG",)),)),
+    ]
+    dyads = score(cases).dyads
+    assert (dyads.correct, dyads.missed, dyads.extra) == (2, 2, 1)
+    assert dyads.precision == pytest.approx(2 / 3)
+    assert dyads.recall == pytest.approx(2 / 4)
+
+
+def test_a_missing_target_is_a_wrong_dyad_and_reciprocal_events_have_no_direction():
+    no_target = score([Case(gold("AGREE", ("NOR",), ("SAU",)), (event("AGREE", ("NOR",)),))]).dyads
+    assert (no_target.correct, no_target.missed, no_target.extra) == (0, 1, 1)
+    met = score([Case(gold("CONSULT", ("FRA", "ROU"), reciprocal=True),
+                      (event("CONSULT", ("ROU", "FRA")),))]).dyads
+    assert (met.correct, met.missed, met.extra) == (2, 0, 0)

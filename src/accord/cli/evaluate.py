@@ -92,5 +92,9 @@ def print_report(report: Report, meta: dict[str, Any], console: Console | None =
                          ("recipient country", report.recipient_country), ("mode", report.mode)):
         acc = "n/a" if share.accuracy is None else f"{share.accuracy:.3f}"
         console.print(f"{label} accuracy {acc} ({share.hits}/{share.total})")
+    d = report.dyads
+    console.print(f"dyad F1 {d.f1:.3f} (type, source country, target country): precision "
+                  f"{d.precision:.3f}, recall {d.recall:.3f}; correct {d.correct}, missed {d.missed}, "
+                  f"extra {d.extra}")
     if report.failed:
         console.print(f"[yellow]{report.failed} sentences could not be processed[/yellow]")

@@ -84,6 +84,7 @@ class Report:
     failed: int = 0  # sentences the pipeline could not process
     unscored_codes: int = 0  # gold actor codes with no ISO/IGO meaning (e.g. "ISM")
     extra_by_status: dict[str, int] = field(default_factory=dict)
+    dyads: TypeScore = TypeScore()  # (type, source country, target country) triples
 
     @property
     def total(self) -> TypeScore:
@@ -140,6 +141,43 @@ def _hits(gold: Sequence[GoldActor], predicted: set[str]) -> Share:
     return Share(sum(c in predicted for c in codes), len(codes))
 
 
+Dyad = tuple[str, str | None, str | None]
+
+
+def gold_dyads(gold: GoldSentence) -> frozenset[Dyad]:
+    """(type, source country, target country) of a gold event; a reciprocal event's
+    parties are each other's targets. A side with no scorable code is None."""
+    sources = {a.code for a in gold.actors if a.code}
+    if gold.reciprocal and len(sources) > 1:
+        return frozenset((gold.type, s, t) for s in sources for t in sources if s != t)
+    return _pairs(gold.type, sources, {a.code for a in gold.recipients if a.code})
+
+
+def event_dyads(event: Event) -> frozenset[Dyad]:
+    sources = {a.country for a in event.actors if a.country}
+    targets = {a.country for a in event.recipients if a.country}
+    if not targets and len(sources) > 1:  # "X and Y met": no direction
+        return frozenset((event.type, s, t) for s in sources for t in sources if s != t)
+    return _pairs(event.type, sources, targets)
+
+
+def _pairs(etype: str, sources: set[str], targets: set[str]) -> frozenset[Dyad]:
+    return frozenset((etype, s, t) for s in (sources or {None}) for t in (targets or {None}))
+
+
+def dyad_score(cases: Iterable[Case]) -> TypeScore:
+    """Dyad counts as event-data users compare them: a triple is correct when the gold
+    sentence has it, extra when only accord does, missed when only the gold does."""
+    correct = missed = extra = 0
+    for case in cases:
+        gold = gold_dyads(case.gold)
+        predicted = frozenset(d for e in case.events for d in event_dyads(e))
+        correct += len(gold & predicted)
+        missed += len(gold - predicted)
+        extra += len(predicted - gold)
+    return TypeScore(correct, missed, extra)
+
+
 def score(cases: Sequence[Case]) -> Report:
     actor, recipient, mode = Share(), Share(), Share()
     for case in cases:
@@ -158,6 +196,7 @@ def score(cases: Sequence[Case]) -> Report:
                            if a.raw_code and a.code is None),
         extra_by_status=dict(Counter(e.status for c in cases for e in c.events
                                      if e.type != c.gold.type)),
+        dyads=dyad_score(cases),
     )
 
 

@@ -118,7 +118,11 @@ def _with_content(outer: Candidate, inner: Candidate) -> Candidate:
     mode = outer.mode
     if outer.type == "THREATEN" and mode is None:
         mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
-    return replace(outer, mode=mode, reason=f"{outer.reason}; content: {inner.type}")
+    # "threatened to break off relations with Congo": whom the content acts on is the
+    # target; of an accusation, who is said to act ("alleged that a Russian jet shot ...")
+    acted_on = inner.sources if outer.type == "ACCUSE" else inner.targets
+    targets = outer.targets or tuple(t for t in acted_on if t not in outer.sources)
+    return replace(outer, mode=mode, targets=targets, reason=f"{outer.reason}; content: {inner.type}")
 
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
