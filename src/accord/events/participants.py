@@ -36,9 +36,14 @@ def _object_owners(tree: Tree, i: int) -> list[int]:
 
 
 def _content_targets(tree: Tree, i: int) -> list[int]:
-    """The other party inside a demand, threat or promise."""
+    """The other party inside a demand, threat or promise, or the one the event's object
+    bears on ("threatened further action against Russia", "lifted a blockade on lorries")."""
     out: list[int] = []
-    for clause in tree.children(i, "ccomp", "xcomp"):
+    for obj in tree.children(i, "dobj"):
+        out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
+    infinitives = [c for c in tree.children(i, "advcl")  # "threatened ... to impose": misparsed xcomp
+                   if any(a.lemma == "to" for a in tree.children(c.i, "aux"))]
+    for clause in [*tree.children(i, "ccomp", "xcomp"), *infinitives]:
         out += [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
         out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
         out += [o for _, o in tree.prep_objects(clause.i, _CONTENT_PREPS)]
