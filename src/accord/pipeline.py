@@ -22,6 +22,16 @@ from accord.records import Article, ArticleResult, DocumentError, RawDocument
 
 log = logging.getLogger(__name__)
 
+# A short news story for ``Pipeline.warm_up``: long enough for language identification,
+# with a city (the GeoNames index), countries, an office and a date.
+_WARM_UP_TEXT = (
+    "GENEVA, March 3, 2008 - The foreign ministers of France and Germany met in Geneva on "
+    "Monday and signed an agreement on border trade, officials said. The Russian president "
+    "criticised the deal and threatened sanctions against Poland.\n\n"
+    "The United Nations urged both governments to resume talks in Nairobi next week, and "
+    "Kenya's prime minister offered to host the meeting."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
@@ -44,6 +54,14 @@ class Pipeline:
         self.lexicon = load_lexicon()
         self.nlp = load_model(config.model)
         self.coder = CoderConfig(threshold=config.threshold, keep_rejected=config.keep_rejected)
+
+    def warm_up(self) -> Pipeline:
+        """Pay the one-off costs now: the first parse, the language model and the lazily
+        built GeoNames index would otherwise fall on the first documents (seconds of
+        them), making a batch worker's first chunk several times slower than the rest."""
+        doc = RawDocument(id="accord-warm-up", text=_WARM_UP_TEXT, source="accord:warm-up")
+        list(self.process_many([doc]))
+        return self
 
     @property
     def step(self) -> str:

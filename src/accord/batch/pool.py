@@ -1,9 +1,11 @@
 """The local executor: the pipeline in this process, or in N worker processes.
 
 Workers are started with the ``spawn`` context (no forked copy of the parent's
-DuckDB connection or threads) and load the Pipeline once, in their initializer.
-The parent sends chunks of input items and gets results back *in input order*,
-with at most ``window`` chunks in flight, so memory stays bounded however large
+DuckDB connection or threads) and load and warm up the Pipeline once, in their
+initializer, so the first chunk costs what every other one does. The parent sends
+small chunks of input items (small, so that no worker sits idle long at the end of
+a run while another finishes a big chunk) and gets results back *in input order*,
+with a bounded number of chunks in flight, so memory stays bounded however large
 the input is, and the parent - the only writer - can commit contiguous ranges.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +25,8 @@ from accord.pipeline import Pipeline, PipelineConfig
 from accord.records import ArticleResult
 
 _PIPELINE: Pipeline | None = None  # one per process, loaded once (the worker initializer)
+CHUNK_SIZE = 4  # documents per message to a worker: parse speed hardly depends on it
+IN_FLIGHT_DOCS = 32  # per worker, sent ahead so a slow chunk at the head does not idle the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,8 @@ class ChunkResult:
     positions: tuple[int, ...]
     results: tuple[ArticleResult, ...]
     peak_rss_bytes: int  # of the process that ran the chunk, so far
+    started: float = 0.0  # wall clock (time.time()) when the worker began the chunk
+    finished: float = 0.0  # ... and when it was done
 
 
 def peak_rss_bytes() -> int:
@@ -38,13 +45,15 @@ def peak_rss_bytes() -> int:
 def _init_worker(config: PipelineConfig) -> None:
     global _PIPELINE
     if _PIPELINE is None or _PIPELINE.config != config:
-        _PIPELINE = Pipeline(config)
+        _PIPELINE = Pipeline(config).warm_up()
 
 
 def _run_chunk(chunk: list[Numbered]) -> ChunkResult:
     assert _PIPELINE is not None, "worker used before _init_worker ran"
+    started = time.time()
     results = tuple(_PIPELINE.process_many(n.item for n in chunk))
-    return ChunkResult(tuple(n.position for n in chunk), results, peak_rss_bytes())
+    return ChunkResult(tuple(n.position for n in chunk), results, peak_rss_bytes(),
+                       started, time.time())
 
 
 def single_threaded_math() -> None:
@@ -67,7 +76,7 @@ def chunked(items: Iterable[Numbered], size: int) -> Iterator[list[Numbered]]:
 
 
 def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 1,
-              chunk_size: int = 16, in_process: bool | None = None) -> Iterator[ChunkResult]:
+              chunk_size: int = CHUNK_SIZE, in_process: bool | None = None) -> Iterator[ChunkResult]:
     """Results for ``items``, chunk by chunk, in input order.
 
     One worker runs in this process unless ``in_process=False`` (the benchmark
@@ -83,7 +92,8 @@ def run_local(items: Iterable[Numbered], config: PipelineConfig, workers: int = 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(config,)) as pool:
-        yield from _ordered(pool, chunks, window=2 * workers + 1)
+        window = max(2, -(-IN_FLIGHT_DOCS // chunk_size)) * workers + 1
+        yield from _ordered(pool, chunks, window)
 
 
 def _ordered(pool: ProcessPoolExecutor, chunks: Iterator[list[Numbered]],

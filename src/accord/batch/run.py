@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accord.batch.parquet import ParquetSink
-from accord.batch.pool import ChunkResult, run_local
+from accord.batch.pool import CHUNK_SIZE, ChunkResult, run_local
 from accord.batch.progress import BatchProgress
 from accord.batch.sinks import Part, Sink, StoreSink
 from accord.batch.source import estimate_total, numbered, run_key
@@ -33,7 +33,7 @@ class BatchOptions:
     out: Path | None = None
     workers: int = 1
     part_size: int = 500  # input positions per committed part: the most a kill can cost
-    chunk_size: int = 16  # documents per message to a worker
+    chunk_size: int = CHUNK_SIZE  # documents per message to a worker
     progress: bool = True
 
 
@@ -44,6 +44,11 @@ class BatchSummary(IngestSummary):
     already_done: int = 0  # input positions a previous run of the same key had committed
     errors_by_code: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    # Wall clock (time.time()): the run began, a worker began the first document, and the
+    # last document was coded. Start-up (workers, model loads) is everything before that.
+    began_at: float = 0.0
+    coding_from: float = 0.0
+    coding_to: float = 0.0
     peak_worker_rss_bytes: int = 0
     parquet_files: int = 0
     run_key: str = ""
@@ -51,6 +56,28 @@ class BatchSummary(IngestSummary):
     @property
     def rate(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def startup_seconds(self) -> float:
+        return max(self.coding_from - self.began_at, 0.0) if self.coding_from else 0.0
+
+    @property
+    def coding_seconds(self) -> float:
+        return self.coding_to - self.coding_from if self.coding_from else 0.0
+
+    @property
+    def coding_rate(self) -> float:
+        """Documents per second once the workers were ready: what more workers speed up."""
+        return self.documents / self.coding_seconds if self.coding_seconds else 0.0
+
+    def add_chunk(self, chunk: ChunkResult) -> None:
+        """Count a chunk's results and note its worker's figures (memory, timings)."""
+        self.peak_worker_rss_bytes = max(self.peak_worker_rss_bytes, chunk.peak_rss_bytes)
+        if chunk.started:
+            self.coding_from = min(self.coding_from or chunk.started, chunk.started)
+            self.coding_to = max(self.coding_to, chunk.finished)
+        for result in chunk.results:
+            self.add(result)
 
     def add(self, result: ArticleResult) -> None:
         self.documents += 1
@@ -91,7 +118,7 @@ def run_batch(paths: Iterable[str | Path], config: PipelineConfig,
         start = min(sink.done() for sink in sinks)
         summary.already_done = start
         total = estimate_total(files) if options.progress else None
-        began = time.perf_counter()
+        began, summary.began_at = time.perf_counter(), time.time()
         with BatchProgress(total, start, options.progress) as bar:
             chunks = run_local(numbered(files, start), config, options.workers, options.chunk_size)
             for part_start, part_end, part in parts(chunks, start, options.part_size, summary):
@@ -117,9 +144,8 @@ def parts(chunks: Iterable[ChunkResult], start: int, size: int,
     buffer: list[tuple[int, ArticleResult]] = []
     part_start, boundary = start, (start // size + 1) * size
     for chunk in chunks:
-        summary.peak_worker_rss_bytes = max(summary.peak_worker_rss_bytes, chunk.peak_rss_bytes)
+        summary.add_chunk(chunk)
         for position, result in zip(chunk.positions, chunk.results, strict=True):
-            summary.add(result)
             buffer.append((position, result))
             if position + 1 == boundary:
                 yield part_start, boundary, buffer

@@ -191,8 +191,10 @@ def _print_ingest_summary(summary: IngestSummary, db: Path | None, out: Path | N
     done = getattr(summary, "already_done", 0)
     resumed = f" (resumed after {done} already processed)" if done else ""
     rate = getattr(summary, "rate", 0.0)
+    startup, coding = getattr(summary, "startup_seconds", 0.0), getattr(summary, "coding_rate", 0.0)
+    timing = f" ({startup:.1f}s of start-up, then {coding:.1f} documents/s)" if startup else ""
     console.print(f"{summary.documents} documents{resumed}, {summary.failed} failed, "
-                  f"{summary.events} events, {rate:.1f} documents/s")
+                  f"{summary.events} events, {rate:.1f} documents/s{timing}")
     if db is not None:
         console.print(
             f"added {w.articles_added if w else 0} articles, {w.events_added if w else 0} events, "
