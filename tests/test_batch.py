@@ -15,11 +15,14 @@ from typer.testing import CliRunner
 
 from accord.batch import OutputMismatchError, pool
 from accord.batch.parquet import ParquetSink
+from accord.batch.sinks import StoreSink
 from accord.batch.source import Numbered, estimate_total
 from accord.cli import app
 from accord.cli import commands as _commands  # noqa: F401  (registers the ingest command)
 from accord.records import ArticleResult, DocumentError, RawDocument
-from store_fixtures import kyiv_result, paris_result
+from accord.spark.load import load_parquet
+from accord.store import Store
+from store_fixtures import all_results, kyiv_result, paris_result
 
 
 class _EchoPipeline:
@@ -95,3 +98,45 @@ def test_spark_without_out_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--executor", "spark"])
     assert result.exit_code == 2
     assert "--out" in result.output
+
+
+def _counts(db: Path) -> tuple[int, ...]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return tuple(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+                     for table in ("articles", "events", "event_actors", "quotes", "errors"))
+
+
+def test_store_progress_commits_with_the_rows_or_not_at_all(tmp_path: Path) -> None:
+    db = tmp_path / "run.duckdb"
+    sink = StoreSink(db, "run-1", "input")
+    sink.commit(0, 1, [(0, paris_result())])
+    assert sink.done() == 1
+
+    def killed(con: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C after the rows went in, before the commit
+
+    with pytest.raises(KeyboardInterrupt):
+        sink.store.write([kyiv_result()], on_commit=killed)
+    assert sink.done() == 1
+    sink.close()
+    assert _counts(db)[0] == 1  # the rows went with the progress update
+    resumed = StoreSink(db, "run-1", "input")
+    resumed.commit(1, 2, [(1, kyiv_result())])
+    assert resumed.done() == 2 and resumed.written.articles_added == 1
+    resumed.close()
+    assert _counts(db)[0] == 2
+
+
+def test_loading_parquet_adds_what_store_write_adds_and_only_once(tmp_path: Path) -> None:
+    results = all_results()
+    ParquetSink(tmp_path / "out", "run-1", "input").commit(0, len(results), list(enumerate(results)))
+    with Store(tmp_path / "direct.duckdb") as store:
+        direct = store.write(results)
+    loaded = load_parquet(tmp_path / "out", tmp_path / "loaded.duckdb")
+    assert _counts(tmp_path / "loaded.duckdb") == _counts(tmp_path / "direct.duckdb")
+    assert (loaded.articles_added, loaded.events_added, loaded.quotes_added, loaded.errors) == (
+        direct.articles_added, direct.events_added, direct.quotes_added, direct.errors)
+    again = load_parquet(tmp_path / "out", tmp_path / "loaded.duckdb")
+    assert again.articles_added == again.events_added == again.errors == 0
+    assert again.skipped_existing == direct.articles_added
+    assert _counts(tmp_path / "loaded.duckdb") == _counts(tmp_path / "direct.duckdb")

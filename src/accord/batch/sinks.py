@@ -2,10 +2,12 @@
 
 A sink commits *parts*: the results of the input positions ``[start, end)``, in
 order. ``done()`` is the end of the last committed part, the position a
-resumed run starts from. Both sinks write rows before recording progress, so a
-kill between the two only means the part is written again on resume, and both
-make that second write a no-op (the store skips ids it has; a Parquet part has a
-fixed name and replaces its unrecorded copy).
+resumed run starts from. The store records a part's progress in the transaction
+that commits its rows (the last one, for parts of more than ``store.db.BATCH_SIZE``
+articles); the Parquet sink renames the part's files into place, then its manifest
+entry. Whatever a kill leaves half done is redone on resume, and the second write
+is a no-op (the store skips ids it has; a Parquet part has a fixed name and
+replaces its unrecorded copy).
 """
 
 from __future__ import annotations
@@ -35,12 +37,8 @@ class Sink(Protocol):
 
 
 class StoreSink:
-    """The DuckDB store, with the run's progress in its ``accord_ingest_runs`` table.
-
-    Progress is committed right after the rows; Store.write owns its transaction,
-    so the two cannot share one (see docs/scale.md) and idempotent writes cover
-    the gap instead.
-    """
+    """The DuckDB store, with the run's progress in its ``accord_ingest_runs`` table,
+    updated in the transaction that commits the part's (last) rows."""
 
     def __init__(self, path: str | Path, key: str, inputs: str) -> None:
         self.store = Store(path)
@@ -60,11 +58,9 @@ class StoreSink:
     def commit(self, start: int, end: int, part: Part) -> None:
         done = self.done()
         fresh = [result for position, result in part if position >= done]
-        if fresh:
-            self.written += self.store.write(fresh)
-        self._con.execute(
+        self.written += self.store.write(fresh, on_commit=lambda con: con.execute(
             "UPDATE accord_ingest_runs SET done = greatest(done, ?), updated_at = ? WHERE run_key = ?",
-            [end, datetime.now(), self.key])
+            [end, datetime.now(), self.key]))
 
     def close(self) -> None:
         self._con.close()

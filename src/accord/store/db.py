@@ -9,7 +9,7 @@ file fails at once with ``StoreLockedError`` instead of waiting or corrupting it
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -95,29 +95,59 @@ class Store:
         """A connection of its own for one thread (DuckDB connections are not shared)."""
         return self._con.cursor()
 
-    def write(self, results: Iterable[ArticleResult]) -> WriteSummary:
-        """Store results; articles already present (same id) are skipped whole."""
+    def write(self, results: Iterable[ArticleResult],
+              on_commit: Callable[[duckdb.DuckDBPyConnection], object] | None = None) -> WriteSummary:
+        """Store results; articles already present (same id) are skipped whole.
+
+        Rows are committed in batches of ``BATCH_SIZE`` articles. ``on_commit``, if given,
+        runs on the store's connection inside the transaction of the last batch (of an
+        empty one when there are no results): what it records, such as a batch run's
+        progress, is committed together with the rows or not at all.
+        """
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it with read_only=False")
         total = WriteSummary()
         iterator = iter(results)
-        while chunk := list(itertools.islice(iterator, BATCH_SIZE)):
-            total += self._write_batch(build_batch(chunk, datetime.now()))
-        return total
+        chunk = list(itertools.islice(iterator, BATCH_SIZE))
+        if not chunk and on_commit is None:
+            return total
+        while True:
+            following = list(itertools.islice(iterator, BATCH_SIZE))
+            batch = build_batch(chunk, datetime.now())
+            total += self._insert(_registered(batch), batch.duplicates_in_batch,
+                                  None if following else on_commit)
+            if not following:
+                return total
+            chunk = following
 
-    def _write_batch(self, batch: Batch) -> WriteSummary:
+    def add_relations(self, relations: dict[str, str]) -> WriteSummary:
+        """Add the rows of SQL relations, one per table (say, scans of Parquet files), in
+        one transaction and with the rule of ``write``: an article already stored is skipped
+        with its events, actors and quotes; an error already recorded is not recorded again.
+        Each relation must have its table's columns, one row per id."""
+        def stage(con: duckdb.DuckDBPyConnection) -> None:
+            for name in schema.TABLES:
+                con.execute(f"CREATE TEMP VIEW new_{name} AS {relations[name]}")
+
+        return self._insert(stage, 0, None)
+
+    def _insert(self, stage: Callable[[duckdb.DuckDBPyConnection], None], duplicates: int,
+                on_commit: Callable[[duckdb.DuckDBPyConnection], object] | None) -> WriteSummary:
+        """One transaction: ``stage`` makes the ``new_*`` relations, the new rows go in."""
         con = self._con
         con.begin()
         try:
-            for name, table in batch.tables().items():
-                con.register(f"new_{name}", table)
-            summary = _insert_new(con, len(batch.articles), batch.duplicates_in_batch)
+            stage(con)
+            summary = _insert_new(con, _count(con, "SELECT count(*) FROM new_articles"), duplicates)
+            if on_commit is not None:
+                on_commit(con)
             con.commit()
-        except Exception:
+        except BaseException:  # Ctrl-C too: never leave the transaction open
             con.rollback()
             raise
         finally:
             for name in schema.TABLES:
+                con.execute(f"DROP VIEW IF EXISTS new_{name}")
                 con.unregister(f"new_{name}")
             for temp in ("fresh_articles", "fresh_events"):
                 con.execute(f"DROP TABLE IF EXISTS {temp}")
@@ -169,6 +199,13 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
             f"{path} is already open in this process in another mode "
             f"({'read-only' if not read_only else 'read-write'}); close it first"
         ) from exc
+
+
+def _registered(batch: Batch) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    def stage(con: duckdb.DuckDBPyConnection) -> None:
+        for name, table in batch.tables().items():
+            con.register(f"new_{name}", table)
+    return stage
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
