@@ -24,10 +24,13 @@ from accord.batch.run import BatchSummary
 from accord.batch.source import input_files, run_key
 from accord.ingest.readers import JSONL_SUFFIXES, PARQUET_SUFFIXES
 from accord.pipeline import PipelineConfig
-from accord.spark.worker import ENVELOPE, code_arrow, result_schema
+from accord.spark.worker import ENVELOPE, READY, code_arrow, ready_arrow, result_schema
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
+
+TASK_DOCS = 32  # documents per coding task at most: a few seconds of work, ~0.1 s of overhead
+WRITE_DOCS = 20_000  # documents per write task: fewer, larger Parquet files
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,36 +86,44 @@ def input_frame(spark: SparkSession, files: list[Path]) -> DataFrame:
         frames.append(spark.createDataFrame(whole_files, schema))
     if not frames:
         return spark.createDataFrame([], schema)
-    frame = functools.reduce(lambda a, b: a.unionByName(b), frames)
-    return frame.repartition(max(2 * spark.sparkContext.defaultParallelism, 1))
+    return functools.reduce(lambda a, b: a.unionByName(b), frames)
+
+
+def coding_partitions(documents: int, cores: int) -> int:
+    """Coding tasks: a multiple of the cores, of at most ``TASK_DOCS`` documents each, so
+    the cores run out of work together instead of one finishing a big task alone."""
+    return max(cores, 1) * max(1, -(-documents // (max(cores, 1) * TASK_DOCS)))
+
+
+def warm_workers(spark: SparkSession, config: PipelineConfig) -> int:
+    """Load the Pipeline in the Python workers now (one task per core) and return how many
+    are ready. Coding tasks reuse them (``spark.python.worker.reuse``), so model loading is
+    start-up, not part of the coding rate; a worker this misses loads it on first use."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    cores = spark.sparkContext.defaultParallelism
+    ready = spark.range(cores, numPartitions=cores).mapInArrow(
+        functools.partial(ready_arrow, config), from_arrow_schema(READY)).collect()
+    return len({row.pid for row in ready})
 
 
 def run_spark(paths: list[str | Path] | tuple, config: PipelineConfig,
               options: SparkOptions) -> BatchSummary:
     """Code ``paths`` on Spark into Parquet datasets under ``options.out``."""
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
-    from pyspark.sql.pandas.types import from_arrow_schema
 
     files = list(input_files([Path(p) for p in paths]))
-    summary = BatchSummary(run_key=run_key([Path(p) for p in paths], config))
+    summary = BatchSummary(run_key=run_key([Path(p) for p in paths], config), began_at=time.time())
     _check_out(options.out)
-    began = time.perf_counter()
     spark = spark_session(options.master, options.app_name)
     envelope = input_frame(spark, files).persist(StorageLevel.MEMORY_AND_DISK)
-    coded = envelope.mapInArrow(functools.partial(code_arrow, config),
-                                from_arrow_schema(result_schema()))
-    coded = coded.persist(StorageLevel.MEMORY_AND_DISK)  # the NLP runs once for all datasets
     try:
-        _write_datasets(coded, options.out)
-        counts = coded.agg(*(F.count(name).alias(name) for name in ("articles", "events")),
-                           F.countDistinct("errors.doc_id").alias("failed")).first()
         summary.documents = envelope.count()
+        warm_workers(spark, config)
+        _code_and_write(envelope, config, options.out, summary)
     finally:
-        coded.unpersist()
         envelope.unpersist()
-    summary.events, summary.failed = counts["events"], counts["failed"]
-    summary.seconds = time.perf_counter() - began
+    summary.seconds = time.time() - summary.began_at
     summary.parquet_files = sum(1 for _ in options.out.rglob("*.parquet"))
     _claim(options.out, summary.run_key, paths)
     if options.db is not None:
@@ -120,6 +131,30 @@ def run_spark(paths: list[str | Path] | tuple, config: PipelineConfig,
 
         summary.written = load_parquet(options.out, options.db)
     return summary
+
+
+def _code_and_write(envelope: DataFrame, config: PipelineConfig, out: Path,
+                    summary: BatchSummary) -> None:
+    """Code the envelope rows once (a job of its own, timed), then write every dataset."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    cores = envelope.sparkSession.sparkContext.defaultParallelism
+    coded = (envelope.repartition(coding_partitions(summary.documents, cores))
+             .mapInArrow(functools.partial(code_arrow, config), from_arrow_schema(result_schema()))
+             .persist(StorageLevel.MEMORY_AND_DISK))  # the NLP runs once for all datasets
+    try:
+        summary.coding_from = time.time()
+        coded.count()
+        summary.coding_to = time.time()
+        files = max(1, -(-summary.documents // WRITE_DOCS))
+        _write_datasets(coded.coalesce(files), out)
+        counts = coded.agg(*(F.count(name).alias(name) for name in ("articles", "events")),
+                           F.countDistinct("errors.doc_id").alias("failed")).first()
+    finally:
+        coded.unpersist()
+    summary.events, summary.failed = counts["events"], counts["failed"]
 
 
 def _write_datasets(coded: DataFrame, out: Path) -> None:

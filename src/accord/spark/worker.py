@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from accord.pipeline import Pipeline, PipelineConfig
 ENVELOPE = pa.schema([("path", pa.string()), ("number", pa.int64()), ("kind", pa.string()),
                       ("payload", pa.string())])
 RESULTS_PER_BATCH = 64  # output Arrow batch size; bounds worker memory between yields
+READY = pa.schema([("pid", pa.int64())])  # what ``ready_arrow`` returns: the worker's process id
 
 _PIPELINES: dict[PipelineConfig, Pipeline] = {}
 
@@ -36,8 +38,16 @@ def pipeline_for(config: PipelineConfig) -> Pipeline:
     """The worker's Pipeline for ``config``, loaded on first use."""
     if config not in _PIPELINES:
         _PIPELINES.clear()  # one model per worker: a new config replaces the old one
-        _PIPELINES[config] = Pipeline(config)
+        _PIPELINES[config] = Pipeline(config).warm_up()
     return _PIPELINES[config]
+
+
+def ready_arrow(config: PipelineConfig, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """A ``mapInArrow`` function that only loads (and warms up) the worker's Pipeline."""
+    pipeline_for(config)
+    for _ in batches:
+        pass
+    yield pa.RecordBatch.from_pylist([{"pid": os.getpid()}], schema=READY)
 
 
 def result_schema() -> pa.Schema:
