@@ -37,7 +37,7 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
         if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not noun_subject):
             break
         head = tree.head(i)
-        if head.lemma.lower() in reporting and tok.dep in ("conj", "advcl", "xcomp"):
+        if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp"):
             break  # the reported event's status is its own, not the saying's
         if tok.dep == "conj" and head.pos != tok.pos:
             break
@@ -77,12 +77,13 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     found: dict[str, str] = {}
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
-    coordinated = False  # above a "conj" link: share tense and modality, not negation
+    # The first conjunct's own negation is not shared ("did not meet but signed"); a
+    # negation above both is ("has not been able to confirm or deny").
     for n, i in enumerate(chain):
         tok = tree[i]
         lemma = tok.lemma.lower()
         aux = {c.text.lower() for c in tree.children(i, "aux")}
-        coordinated = coordinated or (n > 0 and tree[chain[n - 1]].dep == "conj")
+        coordinated = n > 0 and tree[chain[n - 1]].dep == "conj"
         if i != cand.trigger and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
         if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
