@@ -136,6 +136,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if _described(tree, i):
         return False
+    if e.requires_threat_content and not _threat_content(tree, i):
+        return False
     if e.stance and tok.tag in ("VBZ", "VBP"):
         return False  # "Canada opposes labelling": a position, not an event
     if tok.dep == "amod":
@@ -146,6 +148,29 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+def _threat_content(tree: Tree, i: int) -> bool:
+    """Does a warning hold something over someone? "warned Fiji's army against a coup",
+    "warned Canada that it intends to ...", "warned Croatia that recognising Kosovo would
+    harm relations", "... if ..."; not a forecast ("warned that the insurgency could
+    worsen") or a danger pointed out ("warned her about threats to her safety")."""
+    if "against" in tree.child_lemmas(i, "prep"):
+        return True
+    warners = {tree[s].lemma.lower() for s in subjects_of(tree, i)}
+    for clause in tree.children(i, "ccomp"):
+        if tree.child_lemmas(clause.i, "mark", "advcl") & {"if", "unless"} or any(
+                tree.child_lemmas(c.i, "mark") & {"if", "unless"} for c in tree.children(clause.i, "advcl")):
+            return True
+        for subject in tree.children(clause.i, "nsubj", "nsubjpass", "csubj"):
+            if subject.dep == "csubj" or subject.pos == "VERB" or subject.tag == "VBG":
+                return True  # an act as the subject: "recognising Kosovo would ..."
+            if subject.lemma.lower() in warners | _FIRST_PERSON:
+                return True
+    return False
+
+
+_FIRST_PERSON = frozenset({"i", "we", "us"})
 
 
 def _described(tree: Tree, i: int) -> bool:

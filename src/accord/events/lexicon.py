@@ -28,7 +28,7 @@ _KNOWN_KEYS = {
     "excludes_dobj", "requires_modifier", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
-    "excludes_xcomp", "excludes_subject", "intransitive",
+    "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
 }
 
 
@@ -77,6 +77,8 @@ class TriggerEntry:
     excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
     excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
     intransitive: bool = False  # "demonstrated" protests; "demonstrated courage" does not
+    # "warned Iran against an attack" threatens; "warned that Gaza faces a catastrophe" does not
+    requires_threat_content: bool = False
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 
