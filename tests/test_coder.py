@@ -60,3 +60,17 @@ def test_case(case: dict[str, Any], code_text) -> None:
     assert any(_matches(e, case["expect"]) for e in out["events"]), json.dumps(
         [{k: e[k] for k in ("type", "status", "date", "actors", "recipients", "attributes", "reason")}
          for e in out["events"]], indent=1, ensure_ascii=False)
+
+
+def test_who_is_to_blame_is_the_target_not_the_source() -> None:
+    from accord.events.candidates import find_candidates
+    from accord.events.lexicon import load_lexicon
+    from accord.events.syntax import Tree
+    from accord.nlp.model import load_model, to_parsed
+
+    text = "Senator Lieberman said yesterday that Stevens was to blame for holding up money."
+    tree = Tree(to_parsed(load_model(None)(text)))
+    blame = [c for c in find_candidates(tree, load_lexicon()) if c.type == "ACCUSE"]
+    assert blame, "no ACCUSE candidate"
+    assert [tree[t].text for t in blame[0].targets] == ["Stevens"]
+    assert "Stevens" not in [tree[s].text for s in blame[0].sources]

@@ -91,6 +91,8 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry)
         governor = None
+        if _passive_infinitive(tree, i):  # "Stevens was to blame": Stevens is blamed
+            sources, targets = [], sources
     else:
         governor = _light_verb(tree, i, entry)
         if entry.requires_light_verb and (
@@ -148,6 +150,13 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+def _passive_infinitive(tree: Tree, i: int) -> bool:
+    """ "X is to blame": English reads the infinitive passively; the subject is blamed."""
+    tok = tree[i]
+    return (tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be"
+            and "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj"))
 
 
 def _threat_content(tree: Tree, i: int) -> bool:

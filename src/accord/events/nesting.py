@@ -70,6 +70,8 @@ def obligation_candidates(tree: Tree) -> list[Candidate]:
         verb = tree.head(tok.i)
         if verb.dep != "ccomp" or tree.head(verb.i).lemma.lower() not in _DEMAND_VERBS:
             continue
+        if "have" in tree.child_lemmas(verb.i, "aux"):
+            continue  # "should never have been arrested": a judgement of the past, not a demand
         speaker = tree.head(verb.i).i
         targets = tuple(c.i for c in tree.children(verb.i, "nsubj", "nsubjpass"))
         out.append(Candidate(
