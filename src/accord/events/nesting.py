@@ -46,7 +46,9 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
         "governed by" in why and reading.status == "planned")
     verbal = cand.entry.pos == "VERB" or cand.governor is not None  # "will extend the curfew"
     refusal = cand.type == "AGREE" and cand.entry.pos == "VERB" and reading.status == "negated"
-    if not verbal or (cand.type in SPEECH_TYPES and not refusal) or not future:
+    # "will boycott the elections unless the president steps down": a refusal held over someone
+    held_over = cand.type == "REJECT" and "'unless'" in why
+    if not verbal or (cand.type in SPEECH_TYPES and not (refusal or held_over)) or not future:
         return cand, reading  # ("will not agree to Kosovo's independence" is a REJECT)
     cooperative = cand.type in COOPERATION_TYPES
     if reading.status == "negated" and cooperative:

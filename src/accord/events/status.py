@@ -120,6 +120,8 @@ def _decide(found: dict[str, str]) -> StatusReading:
         return StatusReading("hypothetical", found["conditional"] + (f"; {also}" if also else ""))
     if "negated" in found and "planned" in found:  # "will not accept": a refusal announced
         return StatusReading("negated", f"{found['negated']}; {found['planned']}")
+    if "negated" in found and "'would'" in found.get("hypothetical", ""):  # "said it would not meet"
+        return StatusReading("negated", f"{found['negated']}; {found['hypothetical']}")
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
             # "would" in a reported future ("said it would sign") reads as planned
