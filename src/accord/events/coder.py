@@ -19,6 +19,8 @@ from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.nesting import as_intent, drop_nested, obligation_candidates
 from accord.events.participants import (
+    PLACE_TARGET,
+    TARGET_INSIDE,
     complete_office_holders,
     fallback_recipients,
     place_recipient,
@@ -143,15 +145,15 @@ def read_candidate(
             tree, cand, resolver, actors)
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
-    recipients = complete_office_holders(tree, sentence, resolver, recipients, actors)
+    recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False)
     actors, recipients = _known(actors), _known(recipients)
     # (checked once the participants are read: later sentences refer back to them)
     why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)
     if why:
         return None, why
     obligation = cand.reason.startswith("pattern:obligation")
-    if (cand.entry.requires_dobj_actor or obligation) and not any(m.resolved for m in recipients):
-        return None, "object is not an actor"
+    if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
+        return None, "object is not an actor"  # "released a statement": not a release
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
         return None, "subject is not a person"
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
@@ -171,6 +173,11 @@ def read_candidate(
         trigger=cand.trigger, confidence=cand.entry.confidence,
         reason=f"{cand.reason}; status: {reading.reason}", anaphoric=anaphoric,
     ), ""
+
+
+def _own_target(m: Mention) -> bool:
+    """A resolved target the event's own words name, not one found in its content or place."""
+    return m.resolved and not any(why in m.reason for why in (TARGET_INSIDE, PLACE_TARGET))
 
 
 def _unasserted(reading: StatusReading, actors: tuple[Mention, ...]) -> str:

@@ -18,6 +18,9 @@ from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import Tree
 
+TARGET_INSIDE = "target found inside the event's object or content"
+OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
+PLACE_TARGET = "target: the country of the place acted on"
 _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
                        "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
@@ -58,11 +61,11 @@ def fallback_recipients(
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     taken = {mention_key(a) for a in actors if a.resolved}
-    for head in [*_object_owners(tree, cand.anchor), *_content_targets(tree, cand.anchor)]:
+    owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor)]
+    for head, why in [*owners, *((h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor))]:
         for m in resolver.mentions(head):
             if m.resolved and m.kind != "place" and mention_key(m) not in taken:
-                return (replace(m, reason=f"{m.reason}; target found inside the event's "
-                                          f"object or content", confidence=m.confidence * 0.8),)
+                return (replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8),)
     return ()
 
 
@@ -91,7 +94,7 @@ def place_recipient(
             code = _place_country(resolver, ent.text)
             if code and code not in own:
                 m = Mention(head=obj, start=ent.start, end=ent.end, text=ent.text, kind="place",
-                            country=code, reason="target: the country of the place acted on",
+                            country=code, reason=PLACE_TARGET,
                             confidence=0.45)
                 return (m.located(tree),)
     return ()
@@ -129,8 +132,15 @@ _INFERRED = "country: the one the sentence is about"
 
 def complete_office_holders(
     tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
-    others: tuple[Mention, ...],
+    others: tuple[Mention, ...], sources: bool = True,
 ) -> tuple[Mention, ...]:
+    """Office holders and role nouns with no country take the one the sentence is about.
+
+    An inferred country is weaker than one read from the words ("Israeli soldiers", 0.6);
+    for a source it is never weaker than no country at all ("supporters of Ben Bella blocked
+    roads in Algiers"). A target keeps its own weak reading: "102 people killed" in a
+    sentence about Indonesia is as often a statistic as an attack.
+    """
     # the other side's country is not this one's, unless it too was only inferred (civil war)
     exclude = {m.country for m in others if m.country and _INFERRED not in m.reason}
     out = []
@@ -139,7 +149,8 @@ def complete_office_holders(
         if incomplete and not m.country:
             code = sentence_country(tree, sentence, resolver, exclude)
             if code:
-                m = replace(m, country=code, sector=m.sector or "GOV", confidence=m.confidence * 0.7,
+                base = max(m.confidence, 0.6) if sources else m.confidence
+                m = replace(m, country=code, sector=m.sector or "GOV", confidence=base * 0.7,
                             reason=f"{m.reason}; {_INFERRED}")
         out.append(m)
     return tuple(out)
