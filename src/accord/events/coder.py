@@ -22,6 +22,7 @@ from accord.events.participants import (
     PLACE_TARGET,
     TARGET_INSIDE,
     complete_office_holders,
+    domestic_protest_target,
     fallback_recipients,
     place_recipient,
     reported_by_other,
@@ -146,6 +147,9 @@ def read_candidate(
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False)
+    if not recipients and actors:
+        own = next((a.country for a in actors if a.country), None)
+        recipients = domestic_protest_target(cand, actors, kb.country_name(own) if own else None)
     actors, recipients = _known(actors), _known(recipients)
     # (checked once the participants are read: later sentences refer back to them)
     why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)

@@ -69,6 +69,26 @@ def fallback_recipients(
     return ()
 
 
+_STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
+CONVENTION_TARGET = "target: the protesters' own government, by convention (no target named)"
+
+
+def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
+                            kb_name: str | None) -> tuple[Mention, ...]:
+    """ "Thousands of Algerians blocked roads": CAMEO and PLOVER code a protest that names no
+    target as directed at the government of the protesters' own country. Marked as such, and
+    given no weight in the event's confidence."""
+    countries = {a.country for a in actors if a.country}
+    if cand.type != "PROTEST" or len(countries) != 1 or any(a.sector in _STATE for a in actors):
+        return ()  # a government "protesting" protests to someone else
+    code = next(iter(countries))
+    if not (len(code) == 3 and code.isalpha() and kb_name):
+        return ()  # an IGO or NGO has no government to protest against
+    i = cand.trigger
+    return (Mention(head=i, start=i, end=i + 1, text=kb_name, kind="country", name=kb_name,
+                    country=code, sector="GOV", reason=CONVENTION_TARGET, confidence=0.4),)
+
+
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
                             "RETREAT", "AID"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

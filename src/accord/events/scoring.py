@@ -11,6 +11,7 @@ import hashlib
 
 from accord.events.draft import Draft, mention_key
 from accord.events.mentions import Mention
+from accord.events.participants import CONVENTION_TARGET
 from accord.records import Article, Event, Rejected
 
 _STATUS_FACTOR = {"occurred": 1.0, "negated": 0.95, "planned": 0.95, "hypothetical": 0.9}
@@ -34,7 +35,8 @@ def confidence(d: Draft) -> float:
 
 
 def _quality(mentions: tuple[Mention, ...]) -> float:
-    resolved = [m.confidence for m in mentions if m.resolved]
+    """Mean confidence of the resolved mentions; a target assumed by convention adds nothing."""
+    resolved = [m.confidence for m in mentions if m.resolved and m.reason != CONVENTION_TARGET]
     return sum(resolved) / len(resolved) if resolved else 0.0
 
 
