@@ -134,6 +134,7 @@ def read_candidate(
     actors = _resolve(resolver, cand.sources)
     if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors):
         cand, reading = stated, said  # a prediction about someone else, not their promise
+    cand = _diplomatic_protest(tree, cand, actors)
     recipients = _resolve(resolver, cand.targets)
     if cand.symmetric:
         actors, recipients = actors + recipients, ()
@@ -177,6 +178,23 @@ def read_candidate(
         trigger=cand.trigger, confidence=cand.entry.confidence,
         reason=f"{cand.reason}; status: {reading.reason}", anaphoric=anaphoric,
     ), ""
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD"})
+
+
+def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:
+    """ "The State Department formally protested over security at the embassy": a state does
+    not demonstrate; its protest is a complaint, PLOVER's ACCUSE. A people named by its
+    nationality ("thousands of Nigerians ... to protest") is not the state."""
+    if cand.type != "PROTEST" or cand.entry.key != "protest/VERB/PROTEST" or not actors:
+        return cand
+    people = any(a.kind == "country" and tree[a.head].tag in ("NNS", "NNPS") for a in actors)
+    if people or not all(a.sector in _STATE_SECTORS and (a.kind != "person" or a.office)
+                         for a in actors):
+        return cand
+    return replace(cand, type="ACCUSE", mode="complain",
+                   reason=f"{cand.reason}; a state's protest is a complaint")
 
 
 def _own_target(m: Mention) -> bool:
