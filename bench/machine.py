@@ -21,13 +21,13 @@ import psutil
 class Usage:
     """CPUs in use on average over a window (1.0 = one core busy all the time)."""
 
-    python: float  # this process and its Python descendants (the workers)
+    python: float  # accord: this process and its Python descendants (the workers)
     java: float  # the Spark JVM
     others: float  # everything else on the machine (another user's tests, say)
 
     def __str__(self) -> str:
         jvm = f", JVM {self.java:.2f}" if self.java >= 0.005 else ""
-        return f"CPUs used: workers {self.python:.2f}{jvm}, other processes {self.others:.2f}"
+        return f"CPUs used: accord {self.python:.2f}{jvm}, other processes {self.others:.2f}"
 
 
 def _busy() -> float:

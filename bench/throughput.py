@@ -59,11 +59,11 @@ def bench_parse(docs: list) -> dict:
     texts = [a.text for d in docs if isinstance(a := clean_document(d), Article)]
     nlp = load_model(None)
     list(nlp.pipe(texts[:WARM_DOCS]))  # warm up, as the pipeline is below
-    began, words = time.perf_counter(), 0
+    began, words = time.time(), 0
     for doc in nlp.pipe(texts, batch_size=16):
         words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-    seconds = time.perf_counter() - began
-    return {"articles": len(texts), "words": words, "seconds": seconds,
+    seconds = time.time() - began
+    return {"articles": len(texts), "words": words, "seconds": seconds, "window": (began, began + seconds),
             "articles_per_s": len(texts) / seconds, "words_per_s": words / seconds}
 
 
@@ -72,10 +72,11 @@ def bench_pipeline(docs: list) -> dict:
 
     pipeline = Pipeline(PipelineConfig()).warm_up()
     list(pipeline.process_many(docs[:WARM_DOCS]))
-    began = time.perf_counter()
+    began = time.time()
     ok = sum(1 for r in pipeline.process_many(docs) if r.article is not None)
-    seconds = time.perf_counter() - began
-    return {"articles": ok, "seconds": seconds, "articles_per_s": ok / seconds}
+    seconds = time.time() - began
+    return {"articles": ok, "seconds": seconds, "window": (began, began + seconds),
+            "articles_per_s": ok / seconds}
 
 
 def bench_local(path: Path, workers: int, sampler: Sampler) -> dict:
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"input: {args.input} ({len(docs)} documents); {psutil.cpu_count()} CPUs, "
           f"load average {_load()}")
     with Sampler() as sampler, tempfile.TemporaryDirectory() as tmp:
-        ratio = _bench_single(docs) if "parse" in parts else None
+        ratio = _bench_single(docs, sampler) if "parse" in parts else None
         path = _limited_copy(args.input, args.limit, Path(tmp))
         met, rss = [], []
         for part in ("local", "spark"):
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                         else bench_spark(path, n, Path(tmp) / f"spark{n}", sampler) for n in (1, 2)]
                 met.append(_report(part, runs))
                 rss += [v for run in runs for v in run["peak_rss_per_worker"]]
-    print(f"peak RSS per worker: max {_mb([max(rss, default=0)])} (target <= {_mb([TARGET_RSS])}); "
+    print(f"peak RSS per worker: max {_mb(sorted(rss)[-1:])} (target <= {_mb([TARGET_RSS])}); "
           f"whole benchmark {time.time() - began:.0f}s, load average {_load()}")
     if args.profile or (ratio is not None and ratio < TARGET_RATIO):
         print("pipeline hotspots (cProfile, own time, on the first 40 documents):")
@@ -225,13 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _bench_single(docs: list) -> float:
+def _bench_single(docs: list, sampler: Sampler) -> float:
+    """The bare parse, then the pipeline, in this process; both warmed up first."""
     parse, full = bench_parse(docs), bench_pipeline(docs)
     ratio = full["articles_per_s"] / parse["articles_per_s"]
     print(f"bare spaCy parse : {parse['words_per_s']:8.0f} words/s, {parse['articles_per_s']:6.2f} "
-          f"articles/s ({parse['articles']} articles, {parse['seconds']:.1f}s)")
+          f"articles/s ({parse['articles']} articles, {parse['seconds']:.1f}s); "
+          f"{sampler.usage(*parse['window'])}")
     print(f"accord pipeline  : {full['articles_per_s']:6.2f} articles/s ({full['seconds']:.1f}s); "
-          f"ratio {ratio:.2f}x of the parse (target >= {TARGET_RATIO}x: "
+          f"{sampler.usage(*full['window'])}")
+    print(f"  ratio {ratio:.2f}x of the parse (target >= {TARGET_RATIO}x: "
           f"{'met' if ratio >= TARGET_RATIO else 'NOT met'}); load average now {_load()}")
     return ratio
 
