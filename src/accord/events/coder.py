@@ -132,7 +132,8 @@ def read_candidate(
     stated, said = cand, reading
     cand, reading = as_intent(cand, reading)
     actors = _resolve(resolver, cand.sources)
-    if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors):
+    if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors,
+                                                lex.cue_set("reporting_verbs")):
         cand, reading = stated, said  # a prediction about someone else, not their promise
     cand = _diplomatic_protest(tree, cand, actors)
     recipients = _resolve(resolver, cand.targets)

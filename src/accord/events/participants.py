@@ -176,17 +176,13 @@ def complete_office_holders(
     return tuple(out)
 
 
-_SAYING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add", "quote",
-                     "insist", "claim", "indicate", "predict", "believe", "think", "expect", "write"})
-
-
 def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
-                      actors: tuple[Mention, ...]) -> bool:
+                      actors: tuple[Mention, ...], saying: frozenset[str]) -> bool:
     """ "Blair said the British public would support ...": a prediction about someone else,
     not the actor's own announced intent. A minister speaks for his country, a pronoun
     for its antecedent."""
     for anc in tree.ancestors(trigger):
-        if anc.lemma.lower() not in _SAYING or anc.pos not in ("VERB", "AUX"):
+        if anc.lemma.lower() not in saying or anc.pos not in ("VERB", "AUX"):
             continue
         speakers = [m for h in subjects_of(tree, anc.i) for m in resolver.mentions(h) if m.resolved]
         if not speakers or not actors:
