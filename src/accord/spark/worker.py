@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from accord.batch.pool import keep_for_life
 from accord.batch.tables import DATASETS, output_schema, output_tables
 from accord.ingest.readers import (
     Item,
@@ -39,6 +40,7 @@ def pipeline_for(config: PipelineConfig) -> Pipeline:
     if config not in _PIPELINES:
         _PIPELINES.clear()  # one model per worker: a new config replaces the old one
         _PIPELINES[config] = Pipeline(config).warm_up()
+        keep_for_life()  # PySpark runs gc.collect() after every task of a reused worker
     return _PIPELINES[config]
 
 
