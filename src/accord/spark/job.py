@@ -52,11 +52,15 @@ def spark_session(master: str, app_name: str = "accord-ingest") -> SparkSession:
     from pyspark.sql import SparkSession
 
     single_threaded_math()  # Python workers inherit it: one math thread per Spark core
-    spark = (SparkSession.builder.master(master).appName(app_name)
-             .config("spark.ui.enabled", "false")
-             .config("spark.ui.showConsoleProgress", "false")  # accord prints its own summary
-             .config("spark.python.worker.reuse", "true")  # keeps each worker's cached model
-             .getOrCreate())
+    builder = (SparkSession.builder.master(master).appName(app_name)
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")  # accord prints its own summary
+               .config("spark.python.worker.reuse", "true"))  # keeps each worker's cached model
+    if master.startswith("local") and "PYSPARK_SUBMIT_ARGS" not in os.environ:
+        # The JVM shares the cores with the Python workers doing the NLP and has little
+        # work of its own: its optimising compiler (C2) was its main CPU use while coding.
+        builder = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
+    spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
