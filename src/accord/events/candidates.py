@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from accord.events.lexicon import Lexicon, TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from accord.records import Token
 
 _CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
@@ -51,10 +52,19 @@ def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
             continue
-        for entry in lexicon.lookup(tok.lemma, tok.pos):
+        for entry in _entries(tok, lexicon):
             cand = _build(tree, tok.i, entry, abstract, background)
             if cand is not None:
                 yield cand
+
+
+def _entries(tok: Token, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
+    """A participle used as a predicate adjective ("is prepared to", "is committed to") is
+    also looked up as the adjective it is; the tagger often calls it a verb."""
+    entries = lexicon.lookup(tok.lemma, tok.pos)
+    if tok.tag == "VBN" and tok.dep == "acomp":
+        entries += lexicon.lookup(tok.text, "ADJ")
+    return entries
 
 
 def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:

@@ -51,7 +51,8 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
     if not verbal or (cand.type in SPEECH_TYPES and not (refusal or held_over)) or not future:
         return cand, reading  # ("will not agree to Kosovo's independence" is a REJECT)
     cooperative = cand.type in COOPERATION_TYPES
-    if reading.status == "negated" and cooperative:
+    # "will not accept refugees if war starts": a refusal, even with a condition
+    if (reading.status == "negated" or "negation at" in why) and cooperative:
         kind, mode = "REJECT", cand.type.lower()
     elif reading.status == "hypothetical" and "'unless'" in why:
         kind, mode = "THREATEN", _THREAT_MODES.get(cand.type, cand.type.lower())
@@ -117,9 +118,12 @@ def _governed_by(tree: Tree, cand: Candidate, speech: dict[int, Candidate]) -> C
 _CONTENT_MODES = frozenset({"curfew", "martial-law"})
 
 
-def _with_content(outer: Candidate, inner: Candidate) -> Candidate:
+def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
     """Note what a speech act is about; a threat's mode is the kind of harm threatened."""
     mode = outer.mode
+    if _hostile_pledge(tree, outer, inner):  # "is prepared to impose martial law", "vowed to crush"
+        outer = replace(outer, type="THREATEN", reason=f"{outer.reason}; a pledge of harm")
+        mode = None
     if outer.type == "THREATEN" and mode is None:
         mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
     # "threatened to break off relations with Congo": whom the content acts on is the
@@ -127,6 +131,19 @@ def _with_content(outer: Candidate, inner: Candidate) -> Candidate:
     acted_on = inner.sources if outer.type == "ACCUSE" else inner.targets
     targets = outer.targets or tuple(t for t in acted_on if t not in outer.sources)
     return replace(outer, mode=mode, targets=targets, reason=f"{outer.reason}; content: {inner.type}")
+
+
+_HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # not MOBILIZE: "ready to send troops" may help
+
+
+def _hostile_pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
+    """PLOVER codes an announced readiness to use force or sanctions as a THREATEN, not a
+    promise: a pledge or readiness entry (mode pledge/intent) whose own verb is a harm
+    ("vowed to crush the revolt"; not "pledged to defeat attacks on civil liberties")."""
+    offer = outer.entry.lemma == "offer"  # "offered to ..." is help, not harm
+    own_verb = inner.entry.pos == "VERB" and tree[inner.trigger].head == outer.trigger
+    return (outer.type == "AGREE" and outer.mode in ("pledge", "intent") and not offer
+            and inner.type in _HARMS and own_verb)
 
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
@@ -150,8 +167,9 @@ def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], li
         outer = outer_of[id(c)]
         if outer is not None:
             content.setdefault(id(outer), c)
-    kept = [_with_content(c, content[id(c)]) if id(c) in content else c
-            for c in cands if outer_of[id(c)] is None]
-    nested = [(c, f"content of the {outer.type} at '{tree[outer.trigger].text}'")
+    final = {id(c): _with_content(tree, c, content[id(c)]) if id(c) in content else c
+             for c in cands if outer_of[id(c)] is None}
+    kept = list(final.values())
+    nested = [(c, f"content of the {final.get(id(outer), outer).type} at '{tree[outer.trigger].text}'")
               for c in cands if (outer := outer_of[id(c)]) is not None]
     return kept, nested
