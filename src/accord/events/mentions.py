@@ -132,13 +132,16 @@ class MentionResolver:
         return self._role(i)
 
     def _through_container(self, i: int) -> int:
-        """ "a convoy of Ukrainian soldiers", "thousands of protesters": the soldiers."""
-        tok = self.tree[i]
-        if tok.lemma.lower() in actor_lexicon()["containers"] or tok.text.lower() in actor_lexicon()[
-                "containers"]:
+        """ "a convoy of Ukrainian soldiers", "tens of thousands of students": the students."""
+        containers = actor_lexicon()["containers"]
+        for _ in range(3):
+            tok = self.tree[i]
+            if tok.lemma.lower() not in containers and tok.text.lower() not in containers:
+                break
             inner = [o for _, o in self.tree.prep_objects(i, {"of"})]
-            if inner:
-                return inner[0]
+            if not inner:
+                break
+            i = inner[0]
         return i
 
     def _appositive_people(self, i: int) -> Mention | None:
@@ -153,6 +156,16 @@ class MentionResolver:
             if ent is not None and ent.label == "PERSON":
                 return self._person(ent)
         return None
+
+    def _appositive_role(self, root: int, reading: OfficeReading) -> OfficeReading:
+        """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
+        a role noun with a country says who the person acts for."""
+        for appos in self.tree.children(root, "appos"):
+            sector = self.kb.role(appos.lemma.lower())
+            country = self._modifier_country(appos.i) if sector else None
+            if country:
+                return replace(reading, country=country, sector=sector)
+        return reading
 
     def describe(self, i: int) -> OfficeReading | None:
         ent = self.tree.entity_at.get(i)
@@ -174,6 +187,8 @@ class MentionResolver:
             office=prefix.office or appos.office, country=prefix.country or appos.country,
             sector=prefix.sector or appos.sector, former=prefix.former,
         )
+        if not (reading.office or reading.country):
+            reading = self._appositive_role(root, reading)
         start = prefix.start if prefix.start >= 0 else ent.start
         mention = self._resolve_person(name, reading, root, start, ent.end)
         self.registry.add_person(ent.start, mention)
@@ -209,8 +224,9 @@ class MentionResolver:
                            office=office or earlier.office)
         return replace(
             base, office=office, country=reading.country,
-            sector=reading.sector if office else None,
-            reason="office and country from the text" if office else "name only",
+            sector=reading.sector if office or reading.country else None,
+            reason="office and country from the text" if office else (
+                "country from the text" if reading.country else "name only"),
             confidence=0.6 if office or reading.country else 0.4,
         )
 

@@ -8,6 +8,7 @@ without a model and ships records across processes.
 from __future__ import annotations
 
 import importlib
+import json
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -97,6 +98,16 @@ def parse_many(
         yield to_parsed(doc)
 
 
+@lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    """Known verb-lemma errors of the model, from data/nlp/lemma_fixes.json."""
+    path = Path(__file__).resolve().parent.parent / "data" / "nlp" / "lemma_fixes.json"
+    verbs = json.loads(path.read_text(encoding="utf-8"))["verbs"]
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in verbs.items()):
+        raise ValueError(f"{path}: 'verbs' must map strings to strings")
+    return dict(verbs)
+
+
 def to_parsed(doc: Doc) -> ParsedDoc:
     """Copy what accord needs out of a spaCy Doc into plain records."""
     sent_of: dict[int, int] = {}
@@ -105,9 +116,11 @@ def to_parsed(doc: Doc) -> ParsedDoc:
         sentences.append((sent.start, sent.end))
         for i in range(sent.start, sent.end):
             sent_of[i] = number
+    fixes = _lemma_fixes()
     tokens = tuple(
         Token(
-            i=t.i, text=t.text, idx=t.idx, lemma=t.lemma_, pos=t.pos_, tag=t.tag_,
+            i=t.i, text=t.text, idx=t.idx, pos=t.pos_, tag=t.tag_,
+            lemma=fixes.get(t.lemma_, t.lemma_) if t.pos_ == "VERB" else t.lemma_,
             dep=t.dep_, head=t.head.i, sent=sent_of.get(t.i, 0),
             ent_type=t.ent_type_, ent_iob=t.ent_iob_ or "O", ws=t.whitespace_,
         )
