@@ -34,7 +34,9 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
     for _ in range(6):
         tok = tree[i]
         noun_subject = tok.dep == "nsubj" and tok.pos == "NOUN" and i == cand.trigger
-        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not noun_subject):
+        # "amid fears that he has been kidnapped": the clause is the content of its noun
+        noun_content = tok.dep == "acl" and "that" in tree.child_lemmas(i, "mark")
+        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not noun_subject and not noun_content):
             break
         head = tree.head(i)
         if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp"):
@@ -86,7 +88,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         # ... unless the conjunction is "or"/"nor": "did not confirm or deny" denies nothing
         coordinated = n > 0 and tree[chain[n - 1]].dep == "conj" and not (
             tree.child_lemmas(i, "cc") & {"or", "nor"})
-        if i != cand.trigger and lemma in lex.cue_set("status", "rejecting_governors"):
+        beside = n > 0 and tree[chain[n - 1]].dep == "conj"  # "refused to X and asked Y"
+        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
         if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
                 i != cand.trigger and lemma in lex.cue_set("status", "negating_governors"))):
