@@ -14,6 +14,7 @@ from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from accord.records import Token
 
 _CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
+_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
 
 
@@ -150,6 +151,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.requires_threat_content and not _threat_content(tree, i):
         return False
+    if e.excludes_opinion_clause and _opinion_clause(tree, i):
+        return False
     if e.stance and tok.tag in ("VBZ", "VBP"):
         return False  # "Canada opposes labelling": a position, not an event
     if tok.dep == "amod":
@@ -160,6 +163,18 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+def _opinion_clause(tree: Tree, i: int) -> bool:
+    """One side "agreed that [something is so]" with nobody to agree with: a shared view.
+    "Iran and the EU agreed that ...", "agreed with Russia that ..." and "agreed that
+    inspectors could visit" (a modal: something will be done) stay agreements."""
+    clauses = tree.children(i, "ccomp")
+    if not clauses or tree.children(i, "xcomp") or "with" in tree.child_lemmas(i, "prep"):
+        return False
+    if any(tree.child_lemmas(c.i, "aux") & _MODALS for c in clauses):
+        return False
+    return not any(tree.children(s, "conj") for s in subjects_of(tree, i))
 
 
 def _passive_infinitive(tree: Tree, i: int) -> bool:
@@ -269,6 +284,8 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
         return subjects_of(tree, i)
     if tok.dep == "conj":
         return [c.i for c in tree.children(tok.head, *PASSIVE_SUBJECT_DEPS)]
+    if tok.dep == "advcl" and not tree.children(i, "aux"):  # "Asked to comment, Liu said":
+        return subjects_of(tree, tok.head)                   # Liu is the one asked
     if tree.children(i, "auxpass"):
         return subjects_of(tree, i)
     return []

@@ -29,6 +29,7 @@ _KNOWN_KEYS = {
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
+    "excludes_opinion_clause",
 }
 
 
@@ -79,6 +80,8 @@ class TriggerEntry:
     intransitive: bool = False  # "demonstrated" protests; "demonstrated courage" does not
     # "warned Iran against an attack" threatens; "warned that Gaza faces a catastrophe" does not
     requires_threat_content: bool = False
+    # "Major agreed that the chancellor was right": sharing a view, not making an agreement
+    excludes_opinion_clause: bool = False
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 

@@ -342,6 +342,8 @@ class MentionResolver:
         if group is not None:
             return replace(base, kind="group", reason=group)
         body = self._compound_body(i)
+        if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
+            return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
         sector = self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
         country = self._modifier_country(i) or (body.country if body else None)
         if body is not None and sector is None:
