@@ -92,7 +92,7 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if i != cand.trigger and not beside and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
         if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
-                i != cand.trigger and lemma in lex.cue_set("status", "negating_governors"))):
+                i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors"))):
             found.setdefault("negated", f"negation at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
         for clause in tree.children(i, "advcl"):  # "will withdraw ... unless X arranges ..."
@@ -104,9 +104,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
             found.setdefault("planned", f"future at '{tok.text}'")
-        if i != cand.trigger and lemma in lex.cue_set("status", "planned_governors"):
+        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "planned_governors"):
             found.setdefault("planned", f"governed by '{tok.text}'")
-        if i != cand.trigger and lemma in lex.cue_set("status", "hypothetical_governors"):
+        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "hypothetical_governors"):
             found.setdefault("hypothetical", f"governed by '{tok.text}'")
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
