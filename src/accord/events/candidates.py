@@ -237,6 +237,8 @@ def _object_lemmas(tree: Tree, i: int) -> set[str]:
     """What a verb acts on, with the nouns inside it: "part of a military aid program" -> aid."""
     out: set[str] = set()
     objects = [o for c in tree.children(i, *OBJECT_DEPS, "nsubjpass") for o in tree.conjuncts(c.i)]
+    if tree[i].dep in ("relcl", "acl") and not tree.is_root(i):  # "the law that was endorsed by"
+        objects.append(tree[i].head)
     for obj in (tree[o] for o in objects):
         out.add(obj.lemma.lower())
         out |= tree.child_lemmas(obj.i, "compound")
