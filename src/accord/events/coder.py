@@ -144,7 +144,8 @@ def read_candidate(
             return None, "the visit's object is not a country, organisation or person"
         recipients = _host_country(tree, cand, kb, article, actors)
     elif not recipients:
-        recipients = fallback_recipients(tree, cand, resolver, actors) or place_recipient(
+        recipients = fallback_recipients(
+            tree, cand, resolver, actors, lex.cue_set("agentive_objects")) or place_recipient(
             tree, cand, resolver, actors)
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)

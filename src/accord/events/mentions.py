@@ -345,7 +345,8 @@ class MentionResolver:
         if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
         sector = self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
-        country = self._modifier_country(i) or (body.country if body else None)
+        # "The UN mission in Haiti" works for the UN: the body it belongs to decides
+        country = (body.country if body else None) or self._modifier_country(i)
         if body is not None and sector is None:
             sector = body.sector
         if sector is None and country is None:

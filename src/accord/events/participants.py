@@ -29,12 +29,18 @@ _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"}
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 
 
-def _object_owners(tree: Tree, i: int) -> list[int]:
-    """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan"."""
+def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str]) -> list[int]:
+    """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan". What
+    an accusation's object is "of" is its victim or topic ("condemned the torture of
+    detainees", "accused critics of the Iraq war"), unless the object is something its
+    owner does ("denounced the involvement of the Irish government")."""
     out: list[int] = []
     for obj in tree.children(i, "dobj", "pobj"):
+        preps = _OWNER_PREPS
+        if kind == "ACCUSE" and obj.lemma.lower() not in agentive:
+            preps = _OWNER_PREPS - {"of"}
         out += [c.i for c in tree.children(obj.i, *_OWNER_DEPS)]
-        out += [o for _, o in tree.prep_objects(obj.i, _OWNER_PREPS)]
+        out += [o for _, o in tree.prep_objects(obj.i, preps)]
     return out
 
 
@@ -56,12 +62,13 @@ def _content_targets(tree: Tree, i: int) -> list[int]:
 
 
 def fallback_recipients(
-    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...]
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
+    agentive: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     taken = {mention_key(a) for a in actors if a.resolved}
-    owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor)]
+    owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor, cand.type, agentive)]
     for head, why in [*owners, *((h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor))]:
         for m in resolver.mentions(head):
             if m.resolved and m.kind != "place" and mention_key(m) not in taken:
