@@ -153,6 +153,8 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_opinion_clause and _opinion_clause(tree, i):
         return False
+    if e.requires_content and not _has_content(tree, i):
+        return False
     if e.stance and tok.tag in ("VBZ", "VBP"):
         return False  # "Canada opposes labelling": a position, not an event
     if tok.dep == "amod":
@@ -163,6 +165,23 @@ def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         if not (preps & e.requires_prep_or_compound_subject or compound):
             return False
     return True
+
+
+_TIME_NOUNS = frozenset({"time", "moment", "day", "week", "year", "month", "hour", "minute"})
+
+
+def _has_content(tree: Tree, i: int) -> bool:
+    """A request says what is asked: an infinitive or clause ("called on Israel to cease"),
+    or "for" something ("called for restraint"); "called on a reporter for the first time
+    in three years" asks for nothing."""
+    if tree.children(i, "xcomp", "ccomp") or any(  # "called on Hezbollah, Monday, to release"
+            "to" in tree.child_lemmas(c.i, "aux") for c in tree.children(i, "advcl")):
+        return True
+    wanted = [o for p, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() not in _TIME_NOUNS]
+    if wanted:
+        return True
+    # "called on both sides to ...": the infinitive may hang on the object
+    return any(tree.children(o, "acl", "relcl", "xcomp") for _, o in tree.prep_objects(i, {"on", "upon"}))
 
 
 def _opinion_clause(tree: Tree, i: int) -> bool:

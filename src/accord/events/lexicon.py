@@ -29,7 +29,7 @@ _KNOWN_KEYS = {
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
-    "excludes_opinion_clause",
+    "excludes_opinion_clause", "requires_content",
 }
 
 
@@ -82,6 +82,8 @@ class TriggerEntry:
     requires_threat_content: bool = False
     # "Major agreed that the chancellor was right": sharing a view, not making an agreement
     excludes_opinion_clause: bool = False
+    # "called on Israel to cease", "called for restraint"; not "called on a reporter"
+    requires_content: bool = False
     plural_only: bool = False
     variants: tuple[Variant, ...] = ()
 

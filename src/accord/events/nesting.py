@@ -77,12 +77,24 @@ def obligation_candidates(tree: Tree) -> list[Candidate]:
             continue  # "should never have been arrested": a judgement of the past, not a demand
         speaker = tree.head(verb.i).i
         targets = tuple(c.i for c in tree.children(verb.i, "nsubj", "nsubjpass"))
+        if _self_obligation(tree, targets, subjects_of(tree, speaker)):
+            continue  # "Jeffery said that he must refer the matter": his own duty, no demand
         out.append(Candidate(
             trigger=verb.i, governor=speaker, entry=_OBLIGATION, type="REQUEST", mode="demand",
             context=(), sources=tuple(subjects_of(tree, speaker)), targets=targets, symmetric=False,
             reason=f"pattern:obligation '{tree[speaker].text} ... must {verb.text}'",
         ))
     return out
+
+
+def _self_obligation(tree: Tree, targets: tuple[int, ...], speakers: list[int]) -> bool:
+    """The one who must act is the speaker: "I must", or "he must" said by a person. ("We
+    must get Israel to accept peace" still demands something of others.)"""
+    words = {tree[t].text.lower() for t in targets}
+    if "i" in words:
+        return True
+    person = any(tree[s].ent_type == "PERSON" or tree[s].text.lower() in ("he", "she") for s in speakers)
+    return person and bool(words & {"he", "she"})
 
 
 def _governors(tree: Tree, cands: list[Candidate]) -> dict[int, Candidate]:
