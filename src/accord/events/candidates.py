@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from accord.events.lexicon import Lexicon, TriggerEntry
-from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree
+from accord.events.restrictions import allowed, object_lemmas
+from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, subjects_of
 from accord.records import Token
 
-_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
-_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
 
 
@@ -95,7 +94,7 @@ def _background(tree: Tree, i: int, cues: tuple[frozenset[str], ...]) -> bool:
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
            cues: tuple[frozenset[str], ...]) -> Candidate | None:
-    if not _allowed(tree, i, entry) or _habitual(tree, i, cues[2]):
+    if not allowed(tree, i, entry) or _habitual(tree, i, cues[2]):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)):
         return None
@@ -120,175 +119,11 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
     return _apply_variants(tree, cand)
 
 
-def _allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
-    tok = tree[i]
-    if e.plural_only and tok.tag not in ("NNS", "NNPS"):
-        return False
-    preps = tree.child_lemmas(i, "prep", "agent")
-    if e.requires_prep and not preps & e.requires_prep:
-        return False
-    if e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt:
-        return False
-    objects = _object_lemmas(tree, i)
-    if e.requires_dobj and not objects & e.requires_dobj:
-        return False
-    if e.excludes_dobj and objects & e.excludes_dobj:
-        return False
-    if e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier:
-        return False
-    if e.requires_xcomp and not tree.children(i, "xcomp"):
-        return False
-    if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
-            i, {"in", "by", "during", "after"})} & e.excludes_prep_object:
-        return False
-    if e.excludes_xcomp and tree.child_lemmas(i, "xcomp") & e.excludes_xcomp:
-        return False
-    if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
-        return False
-    if e.intransitive and tree.children(i, "dobj"):
-        return False
-    if _described(tree, i):
-        return False
-    if e.requires_threat_content and not _threat_content(tree, i):
-        return False
-    if e.excludes_opinion_clause and _opinion_clause(tree, i):
-        return False
-    if e.requires_content and not _has_content(tree, i):
-        return False
-    if e.stance and tok.tag in ("VBZ", "VBP"):
-        return False  # "Canada opposes labelling": a position, not an event
-    if tok.dep == "amod":
-        return False  # "the accused 'enemy combatant'", "threatened academics": a description
-    if e.requires_prep_or_compound_subject:
-        subjects = tree.children(i, *SUBJECT_DEPS)
-        compound = any(tree.children(s.i, "conj") for s in subjects)
-        if not (preps & e.requires_prep_or_compound_subject or compound):
-            return False
-    return True
-
-
-_TIME_NOUNS = frozenset({"time", "moment", "day", "week", "year", "month", "hour", "minute"})
-
-
-def _has_content(tree: Tree, i: int) -> bool:
-    """A request says what is asked: an infinitive or clause ("called on Israel to cease"),
-    or "for" something ("called for restraint"); "called on a reporter for the first time
-    in three years" asks for nothing."""
-    if tree.children(i, "xcomp", "ccomp") or any(  # "called on Hezbollah, Monday, to release"
-            "to" in tree.child_lemmas(c.i, "aux") for c in tree.children(i, "advcl")):
-        return True
-    wanted = [o for p, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() not in _TIME_NOUNS]
-    if wanted:
-        return True
-    # "called on both sides to ...": the infinitive may hang on the object
-    return any(tree.children(o, "acl", "relcl", "xcomp") for _, o in tree.prep_objects(i, {"on", "upon"}))
-
-
-def _opinion_clause(tree: Tree, i: int) -> bool:
-    """One side "agreed that [something is so]" with nobody to agree with: a shared view.
-    "Iran and the EU agreed that ...", "agreed with Russia that ..." and "agreed that
-    inspectors could visit" (a modal: something will be done) stay agreements."""
-    clauses = tree.children(i, "ccomp")
-    if not clauses or tree.children(i, "xcomp") or "with" in tree.child_lemmas(i, "prep"):
-        return False
-    if any(tree.child_lemmas(c.i, "aux") & _MODALS for c in clauses):
-        return False
-    return not any(tree.children(s, "conj") for s in subjects_of(tree, i))
-
-
 def _passive_infinitive(tree: Tree, i: int) -> bool:
     """ "X is to blame": English reads the infinitive passively; the subject is blamed."""
     tok = tree[i]
     return (tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be"
             and "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj"))
-
-
-def _threat_content(tree: Tree, i: int) -> bool:
-    """Does a warning hold something over someone? "warned Fiji's army against a coup",
-    "warned Canada that it intends to ...", "warned Croatia that recognising Kosovo would
-    harm relations", "... if ..."; not a forecast ("warned that the insurgency could
-    worsen") or a danger pointed out ("warned her about threats to her safety")."""
-    if "against" in tree.child_lemmas(i, "prep"):
-        return True
-    warners = {tree[s].lemma.lower() for s in subjects_of(tree, i)}
-    for clause in tree.children(i, "ccomp"):
-        if tree.child_lemmas(clause.i, "mark", "advcl") & {"if", "unless"} or any(
-                tree.child_lemmas(c.i, "mark") & {"if", "unless"} for c in tree.children(clause.i, "advcl")):
-            return True
-        for subject in tree.children(clause.i, "nsubj", "nsubjpass", "csubj"):
-            if subject.dep == "csubj" or subject.pos == "VERB" or subject.tag == "VBG":
-                return True  # an act as the subject: "recognising Kosovo would ..."
-            if subject.lemma.lower() in warners | _FIRST_PERSON:
-                return True
-    return False
-
-
-_FIRST_PERSON = frozenset({"i", "we", "us"})
-
-
-def _described(tree: Tree, i: int) -> bool:
-    """A verb that describes a noun rather than reports an event: "a base to launch
-    attacks", "the deadline to pull out", "a unit deployed to Iraq"."""
-    tok = tree[i]
-    if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
-        return False
-    infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))
-    bare_participle = tok.tag == "VBN" and not tree.prep_objects(i, {"by"})
-    return infinitive or (bare_participle and tok.lemma.lower() in _DESCRIPTIVE)
-
-
-_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign"})
-
-
-def _subject_lemmas(tree: Tree, i: int) -> set[str]:
-    """Subject nouns, also through a relative clause ("the crash, which killed ...")."""
-    heads = [tree[s] for s in subjects_of(tree, i)]
-    return {h.lemma.lower() for h in heads} | {c.lemma.lower() for h in heads
-                                                for c in tree.children(h.i, "compound")}
-
-
-_PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk",
-                         "ton", "tonne", "kg", "kilogram", "dollar", "million", "billion", "worth",
-                         "amount", "shipment", "consignment", "package", "batch", "load"})
-
-
-def _object_lemmas(tree: Tree, i: int) -> set[str]:
-    """What a verb acts on, with the nouns inside it: "part of a military aid program" -> aid."""
-    out: set[str] = set()
-    objects = [o for c in tree.children(i, *OBJECT_DEPS, "nsubjpass") for o in tree.conjuncts(c.i)]
-    if tree[i].dep in ("relcl", "acl") and not tree.is_root(i):  # "the law that was endorsed by"
-        objects.append(tree[i].head)
-    for obj in (tree[o] for o in objects):
-        out.add(obj.lemma.lower())
-        out |= tree.child_lemmas(obj.i, "compound")
-        if obj.lemma.lower() in _PARTITIVES:
-            for _, inner in tree.prep_objects(obj.i, {"of"}):
-                out.add(tree[inner].lemma.lower())
-                out |= tree.child_lemmas(inner, "compound")
-    return out
-
-
-def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
-    """Subject heads of verb ``i``, climbing control and coordination ("agreed to meet")."""
-    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if depth else SUBJECT_DEPS  # "X is scheduled to meet"
-    direct = [c.i for c in tree.children(i, *deps)]
-    if direct or depth > 3 or tree.is_root(i):
-        return direct
-    tok = tree[i]
-    if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
-        if tok.dep == "acl" and (tok.tag == "VBN" or tree.children(i, "agent")):
-            return []  # "the citizen killed by police": the noun undergoes the event
-        return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
-    if tok.dep in _CONTROL_DEPS:
-        head = tree.head(i)
-        if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
-            head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
-        return subjects_of(tree, head.i, depth + 1)
-    return []
-
-
-def _relative_is_object(tree: Tree, i: int) -> bool:
-    return any(c.tag in ("WDT", "WP") for c in tree.children(i, *OBJECT_DEPS))
 
 
 def _passive_subjects(tree: Tree, i: int) -> list[int]:
@@ -392,7 +227,7 @@ def _with_conjuncts(tree: Tree, heads: list[int]) -> list[int]:
 def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     i = cand.trigger
     modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
-    objects = _object_lemmas(tree, i)  # also the passive subject: "sailors were captured"
+    objects = object_lemmas(tree, i)  # also the passive subject: "sailors were captured"
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
     preps = tree.child_lemmas(i, "prep")
     clause = bool(tree.children(i, "ccomp"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from accord.events import attributes as attrs
-from accord.events.candidates import Candidate, find_candidates, subjects_of
+from accord.events.candidates import Candidate, find_candidates
 from accord.events.consolidate import consolidate, resolve_groups
 from accord.events.dates import find_date_phrase, resolve
 from accord.events.draft import Draft
@@ -29,7 +29,7 @@ from accord.events.participants import (
 )
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, subjects_of
 from accord.events.where import read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected

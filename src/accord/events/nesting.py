@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from accord.events.candidates import Candidate, subjects_of
+from accord.events.candidates import Candidate
 from accord.events.lexicon import COOPERATION_TYPES, TriggerEntry
 from accord.events.status import StatusReading
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, subjects_of
 
 SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"})
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "relcl",

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from accord.events.candidates import Candidate, subjects_of
+from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, subjects_of
 
 TARGET_INSIDE = "target found inside the event's object or content"
 OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"

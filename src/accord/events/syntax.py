@@ -11,6 +11,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"})
+_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp"})
 
 
 class Tree:
@@ -113,3 +114,26 @@ class Tree:
             for sub in self.children(prep.i, "prep"):  # "as well as": nested preps
                 out.extend((sub.lemma.lower(), o.i) for o in self.children(sub.i, "pobj"))
         return out
+
+
+def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
+    """Subject heads of verb ``i``, climbing control and coordination ("agreed to meet")."""
+    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if depth else SUBJECT_DEPS  # "X is scheduled to meet"
+    direct = [c.i for c in tree.children(i, *deps)]
+    if direct or depth > 3 or tree.is_root(i):
+        return direct
+    tok = tree[i]
+    if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
+        if tok.dep == "acl" and (tok.tag == "VBN" or tree.children(i, "agent")):
+            return []  # "the citizen killed by police": the noun undergoes the event
+        return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
+    if tok.dep in _CONTROL_DEPS:
+        head = tree.head(i)
+        if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
+            head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
+        return subjects_of(tree, head.i, depth + 1)
+    return []
+
+
+def _relative_is_object(tree: Tree, i: int) -> bool:
+    return any(c.tag in ("WDT", "WP") for c in tree.children(i, *OBJECT_DEPS))
