@@ -137,6 +137,8 @@ def read_candidate(
         cand, reading = stated, said  # a prediction about someone else, not their promise
     cand = _diplomatic_protest(tree, cand, actors)
     recipients = _resolve(resolver, cand.targets)
+    if cand.mode == "visit":  # "visited Edmund Pettus Bridge": a landmark, nobody to consult
+        recipients = tuple(r for r in recipients if r.country)
     if cand.symmetric:
         actors, recipients = actors + recipients, ()
     elif cand.mode == "visit" and not recipients:
