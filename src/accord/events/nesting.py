@@ -19,8 +19,8 @@ from accord.events.status import StatusReading
 from accord.events.syntax import Tree, subjects_of
 
 SPEECH_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"})
-_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "relcl", "acomp",
-                           "nsubjpass", "oprd", "attr"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "relcl",
+                           "acomp", "nsubjpass", "oprd", "attr"})
 _DEMAND_VERBS = frozenset({"say", "declare", "reiterate", "insist", "conclude", "announce", "state",
                            "tell", "warn", "stress", "add", "argue", "write"})
 _OBLIGATION = TriggerEntry(lemma="must", pos="VERB", type="REQUEST", mode="demand", confidence=0.55)
