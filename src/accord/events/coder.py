@@ -136,19 +136,9 @@ def read_candidate(
                                                 lex.cue_set("reporting_verbs")):
         cand, reading = stated, said  # a prediction about someone else, not their promise
     cand = _diplomatic_protest(tree, cand, actors)
-    recipients = _resolve(resolver, cand.targets)
-    if cand.mode == "visit":  # "visited Edmund Pettus Bridge": a landmark, nobody to consult
-        recipients = tuple(r for r in recipients if r.country)
-    if cand.symmetric:
-        actors, recipients = actors + recipients, ()
-    elif cand.mode == "visit" and not recipients:
-        if cand.targets:  # "visited a shrine", "visited a TV show": not a diplomatic visit
-            return None, "the visit's object is not a country, organisation or person"
-        recipients = _host_country(tree, cand, kb, article, actors)
-    elif not recipients:
-        recipients = fallback_recipients(
-            tree, cand, resolver, actors, lex.cue_set("agentive_objects")) or place_recipient(
-            tree, cand, resolver, actors)
+    actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)
+    if why:
+        return None, why
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False)
@@ -185,6 +175,28 @@ def read_candidate(
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD"})
+
+
+def _targets(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, lex: Lexicon, article: Article,
+    kb: KnowledgeBase, actors: tuple[Mention, ...],
+) -> tuple[tuple[Mention, ...], tuple[Mention, ...], str]:
+    """Actors and recipients once the targets are read: from the parse, else from the
+    event's object or content, the host of a visit, or the place acted on; or why not."""
+    recipients = _resolve(resolver, cand.targets)
+    if cand.mode == "visit":  # "visited Edmund Pettus Bridge": a landmark, nobody to consult
+        recipients = tuple(r for r in recipients if r.country)
+    if cand.symmetric:
+        return actors + recipients, (), ""
+    if cand.mode == "visit" and not recipients:
+        if cand.targets:  # "visited a shrine", "visited a TV show": not a diplomatic visit
+            return actors, (), "the visit's object is not a country, organisation or person"
+        return actors, _host_country(tree, cand, kb, article, actors), ""
+    if not recipients:
+        recipients = fallback_recipients(
+            tree, cand, resolver, actors, lex.cue_set("agentive_objects")) or place_recipient(
+            tree, cand, resolver, actors)
+    return actors, recipients, ""
 
 
 def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:

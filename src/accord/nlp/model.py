@@ -12,6 +12,7 @@ import json
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,7 +102,7 @@ def parse_many(
 @lru_cache(maxsize=1)
 def _lemma_fixes() -> dict[str, str]:
     """Known verb-lemma errors of the model, from data/nlp/lemma_fixes.json."""
-    path = Path(__file__).resolve().parent.parent / "data" / "nlp" / "lemma_fixes.json"
+    path = resources.files("accord") / "data" / "nlp" / "lemma_fixes.json"
     verbs = json.loads(path.read_text(encoding="utf-8"))["verbs"]
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in verbs.items()):
         raise ValueError(f"{path}: 'verbs' must map strings to strings")
