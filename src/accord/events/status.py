@@ -85,10 +85,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         tok = tree[i]
         lemma = tok.lemma.lower()
         aux = {c.text.lower() for c in tree.children(i, "aux")}
-        # ... unless the conjunction is "or"/"nor": "did not confirm or deny" denies nothing
-        coordinated = n > 0 and tree[chain[n - 1]].dep == "conj" and not (
-            tree.child_lemmas(i, "cc") & {"or", "nor"})
         beside = n > 0 and tree[chain[n - 1]].dep == "conj"  # "refused to X and asked Y"
+        # ... unless the conjunction is "or"/"nor": "did not confirm or deny" denies nothing
+        coordinated = beside and not tree.child_lemmas(i, "cc") & {"or", "nor"}
         if i != cand.trigger and not beside and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
         if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
