@@ -49,13 +49,26 @@ def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
     background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
                   lexicon.cue_set("habitual_adverbs"))
+    documents = lexicon.cue_set("document_nouns")
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
             continue
         for entry in _entries(tok, lexicon):
             cand = _build(tree, tok.i, entry, abstract, background)
             if cand is not None:
-                yield cand
+                yield _issuer(tree, cand, documents)
+
+
+def _issuer(tree: Tree, cand: Candidate, documents: frozenset[str]) -> Candidate:
+    """ "HRW issued a statement demanding ...": whoever issued the document demands."""
+    tok = tree[cand.trigger]
+    if tok.dep != "acl" or cand.sources != (tok.head,):
+        return cand
+    doc = tree[tok.head]
+    if doc.lemma.lower() not in documents or doc.dep != "dobj":
+        return cand
+    issuers = subjects_of(tree, doc.head)
+    return replace(cand, sources=tuple(issuers)) if issuers else cand
 
 
 def _entries(tok: Token, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
