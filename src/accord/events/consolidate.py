@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from accord.events.attributes import merge, read_outcome
-from accord.events.draft import Draft, mention_key
+from accord.events.draft import Draft, Mention, mention_key
 from accord.events.lexicon import Lexicon
-from accord.events.mentions import Mention
 
 
 def resolve_groups(drafts: list[Draft]) -> list[Draft]:

@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from accord.events.mentions import Mention
-from accord.records import Attributes, Evidence, Location
+from accord.events.syntax import Tree
+from accord.records import Actor, Attributes, Evidence, Location
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    head: int
+    start: int  # token span [start, end)
+    end: int
+    text: str
+    kind: str  # person | organisation | country | role | group | unknown
+    name: str | None = None
+    office: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    reason: str = ""
+    confidence: float = 0.5
+    char_start: int = -1
+    char_end: int = -1
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.name or self.country)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(
+            text=self.text, name=self.name, country=self.country, sector=self.sector,
+            office=self.office, kind=self.kind, start=self.char_start, end=self.char_end,
+            reason=self.reason, confidence=round(self.confidence, 3),
+        )
+
+    def located(self, tree: Tree) -> Mention:
+        start, end = tree.char_span(self.start, self.end)
+        return replace(self, char_start=start, char_end=end)
+
 
 
 @dataclass(frozen=True, slots=True)

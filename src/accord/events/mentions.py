@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from accord.events.coref import Registry
+from accord.events.draft import Mention
 from accord.events.offices import (
     OfficeReading,
     actor_lexicon,
@@ -22,7 +23,7 @@ from accord.events.offices import (
 )
 from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
-from accord.records import Actor, Entity
+from accord.records import Entity
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
@@ -34,39 +35,6 @@ class _Owner:
     name: str
     country: str
     sector: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    head: int
-    start: int  # token span [start, end)
-    end: int
-    text: str
-    kind: str  # person | organisation | country | role | group | unknown
-    name: str | None = None
-    office: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    reason: str = ""
-    confidence: float = 0.5
-    char_start: int = -1
-    char_end: int = -1
-
-    @property
-    def resolved(self) -> bool:
-        return bool(self.name or self.country)
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(
-            text=self.text, name=self.name, country=self.country, sector=self.sector,
-            office=self.office, kind=self.kind, start=self.char_start, end=self.char_end,
-            reason=self.reason, confidence=round(self.confidence, 3),
-        )
-
-    def located(self, tree: Tree) -> Mention:
-        start, end = tree.char_span(self.start, self.end)
-        return replace(self, char_start=start, char_end=end)
 
 
 def _root_of(tree: Tree, ent: Entity) -> int:
@@ -154,15 +122,24 @@ class MentionResolver:
         for appos in self.tree.children(i, "appos"):
             ent = self.tree.entity_at.get(appos.i)
             if ent is not None and ent.label == "PERSON":
-                return self._person(ent)
+                person = self._person(ent)
+                if person.country or person.office:
+                    return person
+                role = self._role(self._through_container(i))  # "A member of the Syrian
+                if not role.country:                            # parliament, Mohammed Mamoun"
+                    return person
+                return replace(person, country=role.country, sector=role.sector,
+                               confidence=max(person.confidence, role.confidence),
+                               reason=f"{person.reason}; apposition {role.reason}")
         return None
 
     def _appositive_role(self, root: int, reading: OfficeReading) -> OfficeReading:
         """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
         a role noun with a country says who the person acts for."""
         for appos in self.tree.children(root, "appos"):
-            sector = self.kb.role(appos.lemma.lower())
-            country = self._modifier_country(appos.i) if sector else None
+            head = self._through_container(appos.i)  # "a member of the Syrian parliament"
+            sector = self.kb.role(self.tree[head].lemma.lower())
+            country = self._modifier_country(head) if sector else None
             if country:
                 return replace(reading, country=country, sector=sector)
         return reading

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from accord.events.draft import Draft, mention_key
-from accord.events.mentions import Mention
+from accord.events.draft import Draft, Mention, mention_key
 from accord.events.participants import CONVENTION_TARGET
 from accord.records import Article, Event, Rejected
 
