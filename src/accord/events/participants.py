@@ -51,7 +51,8 @@ def _content_targets(tree: Tree, i: int) -> list[int]:
     for obj in tree.children(i, "dobj"):
         out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
     infinitives = [c for c in tree.children(i, "advcl")  # "threatened ... to impose": misparsed xcomp
-                   if any(a.lemma == "to" for a in tree.children(c.i, "aux"))]
+                   if any(a.lemma == "to" for a in tree.children(c.i, "aux"))
+                   and not tree.children(c.i, "mark")]  # not "..., with X and Y to do"
     for clause in [*tree.children(i, "ccomp", "xcomp"), *infinitives]:
         out += [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
         out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
@@ -70,9 +71,11 @@ def fallback_recipients(
     taken = {mention_key(a) for a in actors if a.resolved}
     owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor, cand.type, agentive)]
     for head, why in [*owners, *((h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor))]:
-        for m in resolver.mentions(head):
-            if m.resolved and m.kind != "place" and mention_key(m) not in taken:
-                return (replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8),)
+        found = [replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8)
+                 for m in resolver.mentions(head)  # with its conjuncts: "with Congo and Costa Rica"
+                 if m.resolved and m.kind != "place" and mention_key(m) not in taken]
+        if found:
+            return tuple(found)
     return ()
 
 
