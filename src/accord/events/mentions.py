@@ -70,7 +70,8 @@ class MentionResolver:
     def mentions(self, i: int) -> list[Mention]:
         """The participants headed by token ``i`` and the tokens coordinated with it."""
         out: list[Mention] = []
-        heads = self.tree.conjuncts(i)
+        inner = self._through_container(i)  # "scores of X and Y", "members of X and Japan"
+        heads = sorted(set(self.tree.conjuncts(i)) - {i} | set(self.tree.conjuncts(inner)))
         for appos in self.tree.children(i, "appos"):
             if self.tree.entity_at.get(appos.i) is not None:
                 heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
