@@ -24,6 +24,7 @@ from accord.events.participants import (
     complete_office_holders,
     domestic_protest_target,
     fallback_recipients,
+    phrase_recipients,
     place_recipient,
     reported_by_other,
 )
@@ -158,6 +159,8 @@ def read_candidate(
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
     if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
         return None, "no resolved participant"
+    if not recipients and actors:
+        recipients = phrase_recipients(tree, cand, resolver, actors, lex.cue_set("background_preps"))
     date = _date(tree, cand, article, future=reading.status == "planned")
     clause = attrs.clause_text(tree, cand.anchor)
     return Draft(

@@ -23,6 +23,7 @@ class Mention:
     confidence: float = 0.5
     char_start: int = -1
     char_end: int = -1
+    weighs: bool = True  # False: assumed (by convention, or by position) and adds no confidence
 
     @property
     def resolved(self) -> bool:

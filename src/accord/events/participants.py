@@ -21,6 +21,7 @@ from accord.events.syntax import Tree, subjects_of
 TARGET_INSIDE = "target found inside the event's object or content"
 OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
 PLACE_TARGET = "target: the country of the place acted on"
+PHRASE_TARGET = "target: the first party of another country named in the event's phrase (by position)"
 _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
                        "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
@@ -62,15 +63,75 @@ def _content_targets(tree: Tree, i: int) -> list[int]:
     return out
 
 
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "across", "throughout",
+                          "around", "like", "including", "as"})
+_PHRASE_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "compound", "amod", "nmod", "poss",
+                          "conj", "xcomp", "ccomp", "advcl", "acl", "attr", "nsubj", "nsubjpass",
+                          "npadvmod", "oprd", "pcomp", "mark"})
+
+
+def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> list[int]:
+    """Named parties further down the event's own phrase, in reading order: "suspension of
+    air links with Serbia", "rejected an offer from Afghanistan", "threatened to stop
+    talks if the United States ...". Not the event's subject, not a place ("in Kabul") or
+    a time frame ("since the war with Iraq"), not a quoted source ("..., a weekly reports")."""
+    out = []
+    for j in sorted(tree.subtree(cand.anchor)):
+        ent = tree.entity_at.get(j)
+        if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS:
+            continue
+        if ent.start <= tree[j].head < ent.end and not tree.is_root(j):
+            continue  # not the entity's head token
+        if _phrase_path(tree, j, cand.anchor, skip_preps):
+            out.append(j)
+    return out
+
+
+def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) -> bool:
+    while j != anchor:
+        tok = tree[j]
+        prep = tok.dep == "prep" and tok.lemma.lower()
+        if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS:
+            return False
+        if tok.dep in ("nsubj", "nsubjpass") and tok.head == anchor:
+            return False
+        j = tok.head
+    return True
+
+
 def fallback_recipients(
     tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
     agentive: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
-    taken = {mention_key(a) for a in actors if a.resolved}
     owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor, cand.type, agentive)]
-    for head, why in [*owners, *((h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor))]:
+    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor)]
+    return _first_found(resolver, actors, [*owners, *inside])
+
+
+def phrase_recipients(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
+    skip_preps: frozenset[str],
+) -> tuple[Mention, ...]:
+    """The last resort for a directed event with no target: the first party of another
+    country named further down its phrase. Read once the event is accepted, and given no
+    weight in its confidence: a position is weaker evidence than a grammatical role."""
+    if cand.type not in _DIRECTED or cand.symmetric:
+        return ()
+    own = {a.country for a in actors}
+    heads = [h for h in _phrase_targets(tree, cand, skip_preps)
+             if any(m.country and m.country not in own for m in resolver.mentions(h))]
+    found = _first_found(resolver, actors, [(h, PHRASE_TARGET) for h in heads])
+    # only another country's party: a guess by position is too weak for "the Senate", "ABC"
+    return tuple(replace(m, weighs=False) for m in found if m.country and m.country not in own)
+
+
+def _first_found(resolver: MentionResolver, actors: tuple[Mention, ...],
+                 heads: list[tuple[int, str]]) -> tuple[Mention, ...]:
+    taken = {mention_key(a) for a in actors if a.resolved}
+    for head, why in heads:
         found = [replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8)
                  for m in resolver.mentions(head)  # with its conjuncts: "with Congo and Costa Rica"
                  if m.resolved and m.kind != "place" and mention_key(m) not in taken]
@@ -96,7 +157,8 @@ def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
         return ()  # an IGO or NGO has no government to protest against
     i = cand.trigger
     return (Mention(head=i, start=i, end=i + 1, text=kb_name, kind="country", name=kb_name,
-                    country=code, sector="GOV", reason=CONVENTION_TARGET, confidence=0.4),)
+                    country=code, sector="GOV", reason=CONVENTION_TARGET, confidence=0.4,
+                    weighs=False),)
 
 
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",

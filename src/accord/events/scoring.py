@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 
 from accord.events.draft import Draft, Mention, mention_key
-from accord.events.participants import CONVENTION_TARGET
 from accord.records import Article, Event, Rejected
 
 _STATUS_FACTOR = {"occurred": 1.0, "negated": 0.95, "planned": 0.95, "hypothetical": 0.9}
@@ -34,8 +33,9 @@ def confidence(d: Draft) -> float:
 
 
 def _quality(mentions: tuple[Mention, ...]) -> float:
-    """Mean confidence of the resolved mentions; a target assumed by convention adds nothing."""
-    resolved = [m.confidence for m in mentions if m.resolved and m.reason != CONVENTION_TARGET]
+    """Mean confidence of the resolved mentions; a target assumed by convention or position
+    adds nothing."""
+    resolved = [m.confidence for m in mentions if m.resolved and m.weighs]
     return sum(resolved) / len(resolved) if resolved else 0.0
 
 
