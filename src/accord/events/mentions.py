@@ -322,7 +322,7 @@ class MentionResolver:
         body = self._compound_body(i)
         if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
-        sector = self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
+        sector = self._is_role(i)
         # "The UN mission in Haiti" works for the UN: the body it belongs to decides
         country = (body.country if body else None) or self._modifier_country(i)
         if body is not None and sector is None:
@@ -335,10 +335,18 @@ class MentionResolver:
         self.registry.add_role(i, mention, tok.lemma.lower())
         return mention
 
+    def _is_role(self, i: int) -> str | None:
+        tok = self.tree[i]
+        return self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
+
     def _compound_body(self, i: int) -> _Owner | None:
         """Who a role noun belongs to: "State Department official", "Hezbollah guerrillas",
         "European Community foreign ministers"."""
-        for child in self.tree.children(i, "compound", "nmod", "poss"):
+        owners = self.tree.children(i, "compound", "nmod", "poss")
+        for led in self.tree.children(i, "amod"):  # "US-led forces"; not "the US-led invasion"
+            if led.lemma == "lead" and led.tag == "VBN" and self._is_role(i):
+                owners += self.tree.children(led.i, "npadvmod", "compound")
+        for child in owners:
             ent = self.tree.entity_at.get(child.i)
             text = _clean_name(ent.text if ent else self.tree.subtree_text(child.i))
             body = self.kb.body(text)
@@ -347,6 +355,9 @@ class MentionResolver:
             org = self.kb.organisation(text)
             if org is not None:
                 return _Owner(org.name, org.code, org.sector)
+            code = self.kb.country(text) if child.dep == "npadvmod" else None
+            if code:
+                return _Owner(text, code, None)
         return None
 
     def _modifier_country(self, i: int) -> str | None:
