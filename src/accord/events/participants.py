@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from accord.events.candidates import Candidate
@@ -121,20 +122,20 @@ def phrase_recipients(
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     own = {a.country for a in actors}
-    heads = [h for h in _phrase_targets(tree, cand, skip_preps)
-             if any(m.country and m.country not in own for m in resolver.mentions(h))]
-    found = _first_found(resolver, actors, [(h, PHRASE_TARGET) for h in heads])
+    heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps)]
     # only another country's party: a guess by position is too weak for "the Senate", "ABC"
-    return tuple(replace(m, weighs=False) for m in found if m.country and m.country not in own)
+    found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own)
+    return tuple(replace(m, weighs=False) for m in found)
 
 
 def _first_found(resolver: MentionResolver, actors: tuple[Mention, ...],
-                 heads: list[tuple[int, str]]) -> tuple[Mention, ...]:
+                 heads: list[tuple[int, str]],
+                 keep: Callable[[Mention], bool] = lambda m: True) -> tuple[Mention, ...]:
     taken = {mention_key(a) for a in actors if a.resolved}
     for head, why in heads:
         found = [replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8)
                  for m in resolver.mentions(head)  # with its conjuncts: "with Congo and Costa Rica"
-                 if m.resolved and m.kind != "place" and mention_key(m) not in taken]
+                 if m.resolved and m.kind != "place" and mention_key(m) not in taken and keep(m)]
         if found:
             return tuple(found)
     return ()
