@@ -134,7 +134,8 @@ def read_candidate(
     cand, reading = as_intent(cand, reading)
     actors = _resolve(resolver, cand.sources)
     if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors,
-                                                lex.cue_set("reporting_verbs")):
+                                                lex.cue_set("reporting_verbs"),
+                                                lex.cue_set("expectation_verbs")):
         cand, reading = stated, said  # a prediction about someone else, not their promise
     cand = _diplomatic_protest(tree, cand, actors)
     actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)

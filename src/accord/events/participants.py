@@ -250,14 +250,19 @@ def complete_office_holders(
 
 
 def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
-                      actors: tuple[Mention, ...], saying: frozenset[str]) -> bool:
+                      actors: tuple[Mention, ...], saying: frozenset[str],
+                      expecting: frozenset[str] = frozenset()) -> bool:
     """ "Blair said the British public would support ...": a prediction about someone else,
     not the actor's own announced intent. A minister speaks for his country, a pronoun
-    for its antecedent."""
+    for its antecedent. An impersonal expectation ("it is expected that Mr Kerin will
+    resign") is nobody's announcement."""
     for anc in tree.ancestors(trigger):
-        if anc.lemma.lower() not in saying or anc.pos not in ("VERB", "AUX"):
+        lemma = anc.lemma.lower()
+        if lemma not in saying | expecting or anc.pos not in ("VERB", "AUX", "ADJ"):
             continue
         speakers = [m for h in subjects_of(tree, anc.i) for m in resolver.mentions(h) if m.resolved]
+        if not speakers and lemma in expecting:
+            return True
         if not speakers or not actors:
             return False
         return not any(_speaks_for(s, a) for s in speakers for a in actors)
