@@ -130,13 +130,8 @@ def read_candidate(
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
         cand = _as_rejection(tree, cand, reading.rejected_by)
-    stated, said = cand, reading
-    cand, reading = as_intent(cand, reading)
     actors = _resolve(resolver, cand.sources)
-    if cand is not stated and reported_by_other(tree, cand.trigger, resolver, actors,
-                                                lex.cue_set("reporting_verbs"),
-                                                lex.cue_set("expectation_verbs")):
-        cand, reading = stated, said  # a prediction about someone else, not their promise
+    cand, reading = _intent(tree, cand, reading, resolver, actors, lex)
     cand = _diplomatic_protest(tree, cand, actors)
     actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)
     if why:
@@ -160,6 +155,8 @@ def read_candidate(
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
     if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
         return None, "no resolved participant"
+    if cand.type == "CONSULT":  # with its two parties read: "will visit Albania" is intent
+        cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
     if not recipients and actors:
         recipients = phrase_recipients(tree, cand, resolver, actors, lex.cue_set("background_preps"))
     date = _date(tree, cand, article, future=reading.status == "planned")
@@ -179,6 +176,19 @@ def read_candidate(
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD"})
+
+
+def _intent(tree: Tree, cand: Candidate, reading: StatusReading, resolver: MentionResolver,
+            actors: tuple[Mention, ...], lex: Lexicon, meetings: bool = False,
+            ) -> tuple[Candidate, StatusReading]:
+    """The actor's announced future act as intent (see ``as_intent``), unless it is a
+    prediction about the actor by someone else."""
+    intended, read = as_intent(cand, reading, meetings)
+    if intended is not cand and reported_by_other(
+            tree, cand.trigger, resolver, actors, lex.cue_set("reporting_verbs"),
+            lex.cue_set("expectation_verbs")):
+        return cand, reading
+    return intended, read
 
 
 def _targets(

@@ -30,14 +30,17 @@ _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restr
                  "SANCTION": "relations", "PROTEST": "political", "REJECT": "political"}
 
 
-def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, StatusReading]:
+def as_intent(cand: Candidate, reading: StatusReading,
+              meetings: bool = False) -> tuple[Candidate, StatusReading]:
     """ "Finland will give Tanzania a grant" is Finland's promise: an AGREE that occurred.
 
     PLOVER codes an actor's announced future action as intent: AGREE when the action
     cooperates, THREATEN when it harms or is held over someone ("will extend the curfew",
     "will withdraw its force unless ..."), REJECT when a cooperative act is refused ahead
-    ("will not accept refugees", "would not meet the demands"). Planned meetings stay
-    CONSULT/planned, as users ask for them; only verbs announce intent.
+    ("will not accept refugees", "would not meet the demands"). "Will visit Albania" and
+    "would meet the mediator if ..." announce intent to meet (CAMEO 036), an AGREE; a
+    planned meeting named by a noun ("an as-yet-unscheduled meeting") stays CONSULT/planned.
+    Meetings are read with ``meetings=True`` once both parties are known to be there.
     """
     why = reading.reason
     # "governed by" counts only for the actor's own plan ("agreed to", "prepared to"); the
@@ -56,7 +59,8 @@ def as_intent(cand: Candidate, reading: StatusReading) -> tuple[Candidate, Statu
         kind, mode = "REJECT", cand.type.lower()
     elif reading.status == "hypothetical" and "'unless'" in why:
         kind, mode = "THREATEN", _THREAT_MODES.get(cand.type, cand.type.lower())
-    elif reading.status in ("planned", "hypothetical") and cand.type != "CONSULT":
+    elif reading.status in ("planned", "hypothetical") and (
+            cand.type != "CONSULT" or (meetings and cand.entry.pos == "VERB")):
         kind = "AGREE" if cooperative else "THREATEN"
         mode = cand.type.lower() if cooperative else _THREAT_MODES.get(cand.type, cand.type.lower())
     else:
