@@ -264,9 +264,11 @@ class MentionResolver:
         code = self.kb.country(text, metonym=ent.label == "GPE")
         if code is None and ent.label == "NORP" and " " in text:  # "Iraqi Kurds", "Turkish Cypriots"
             code = self.kb.country(text.split()[0])
-        if code is not None:
+        if code is not None:  # "Algerians blocked roads": a people, not the state
+            people = ent.label == "NORP" and tree[root].tag in ("NNS", "NNPS")
             return replace(base, kind="country", name=self.kb.country_name(code), country=code,
-                           sector="GOV", reason=f"country: {text}", confidence=0.85)
+                           sector="CVL" if people else "GOV", reason=f"country: {text}",
+                           confidence=0.85)
         place = self.kb.place(text) if ent.label in ("GPE", "LOC") else None
         if place is not None:
             return replace(base, kind="place", name=place.name, country=place.country,
