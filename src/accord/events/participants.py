@@ -119,8 +119,8 @@ def phrase_recipients(
     """The last resort for a directed event with no target: the first party of another
     country named further down its phrase. Read once the event is accepted, and given no
     weight in its confidence: a position is weaker evidence than a grammatical role."""
-    if cand.type not in _DIRECTED or cand.symmetric:
-        return ()
+    if cand.type not in _DIRECTED | {"MOBILIZE"} or cand.symmetric:  # "reservists for a war
+        return ()                                                         # against Iraq"
     own = {a.country for a in actors}
     heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps)]
     # only another country's party: a guess by position is too weak for "the Senate", "ABC"
