@@ -126,8 +126,8 @@ class MentionResolver:
                 person = self._person(ent)
                 if person.country or person.office:
                     return person
-                role = self._role(self._through_container(i))  # "A member of the Syrian
-                if not role.country:                            # parliament, Mohammed Mamoun"
+                role = self._role(i)  # "A member of the Syrian parliament, Mohammed Mamoun"
+                if not role.country:  # (``single`` has already gone through "member of")
                     return person
                 return replace(person, country=role.country, sector=role.sector,
                                confidence=max(person.confidence, role.confidence),
@@ -139,7 +139,7 @@ class MentionResolver:
         a role noun with a country says who the person acts for."""
         for appos in self.tree.children(root, "appos"):
             head = self._through_container(appos.i)  # "a member of the Syrian parliament"
-            sector = self.kb.role(self.tree[head].lemma.lower())
+            sector = self._is_role(head)
             country = self._modifier_country(head) if sector else None
             if country:
                 return replace(reading, country=country, sector=sector)

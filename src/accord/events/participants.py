@@ -256,9 +256,10 @@ def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
     not the actor's own announced intent. A minister speaks for his country, a pronoun
     for its antecedent. An impersonal expectation ("it is expected that Mr Kerin will
     resign") is nobody's announcement."""
+    governors = saying | expecting
     for anc in tree.ancestors(trigger):
         lemma = anc.lemma.lower()
-        if lemma not in saying | expecting or anc.pos not in ("VERB", "AUX", "ADJ"):
+        if lemma not in governors or anc.pos not in ("VERB", "AUX", "ADJ"):
             continue
         speakers = [m for h in subjects_of(tree, anc.i) for m in resolver.mentions(h) if m.resolved]
         if not speakers and lemma in expecting:
