@@ -136,6 +136,7 @@ def read_candidate(
     actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)
     if why:
         return None, why
+    cand = _verbal_attack(cand, actors, recipients)
     sentence = tree[cand.trigger].sent
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False)
@@ -225,6 +226,24 @@ def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]
         return cand
     return replace(cand, type="ACCUSE", mode="complain",
                    reason=f"{cand.reason}; a state's protest is a complaint")
+
+
+_POLITICAL_SECTORS = frozenset({"OPP", "LEG", "JUD", "PTY"})
+
+
+def _verbal_attack(cand: Candidate, actors: tuple[Mention, ...],
+                   recipients: tuple[Mention, ...]) -> Candidate:
+    """ "The opposition attacked the government", "Howard attacked Obama on his pledge": a
+    politician's attack is criticism, PLOVER's ACCUSE. Soldiers, police, rebels and states
+    attack with arms; so does anyone whose target is a country or a place."""
+    if cand.entry.key != "attack/VERB/ASSAULT" or cand.type != "ASSAULT" or not actors:
+        return cand
+    civilian = all(a.sector in _POLITICAL_SECTORS or (a.kind == "person" and a.sector in ("GOV", None))
+                   for a in actors)
+    if not civilian or any(r.kind == "country" or PLACE_TARGET in r.reason for r in recipients):
+        return cand
+    return replace(cand, type="ACCUSE", mode="criticize",
+                   reason=f"{cand.reason}; a politician's attack is in words")
 
 
 def _own_target(m: Mention) -> bool:

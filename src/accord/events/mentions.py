@@ -338,7 +338,16 @@ class MentionResolver:
         return mention
 
     def _is_role(self, i: int) -> str | None:
-        tok = self.tree[i]
+        """The sector of the longest role phrase ending at the noun: "opposition leader" is
+        OPP, "attorney general" JUD, though "leader" and "general" alone are not."""
+        tree, tok = self.tree, self.tree[i]
+        start = i
+        while start > 0 and tree[start - 1].dep == "compound" and tree[start - 1].head == i:
+            start -= 1
+        for j in range(start, i):
+            phrase = " ".join([tree[k].text.lower() for k in range(j, i)] + [tok.lemma.lower()])
+            if (sector := self.kb.role(phrase)) is not None:
+                return sector
         return self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
 
     def _compound_body(self, i: int) -> _Owner | None:

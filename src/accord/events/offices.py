@@ -42,9 +42,12 @@ def office_sector(words: list[str]) -> str | None:
     for word in lowered:
         if word in lex["office_sector_overrides"]:
             return lex["office_sector_overrides"][word]
-    for word in reversed(lowered):
-        if word in lex["office_heads"]:
-            return lex["office_heads"][word]
+    for k in range(len(lowered) - 1, -1, -1):
+        # "Attorney General", "Secretary General": 'general' after an office is no rank
+        if lowered[k] == "general" and k and lowered[k - 1] in lex["office_heads"]:
+            continue
+        if lowered[k] in lex["office_heads"]:
+            return lex["office_heads"][lowered[k]]
     return None
 
 
