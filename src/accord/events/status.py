@@ -16,6 +16,7 @@ from accord.events.syntax import Tree
 
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
+_ATTEMPTED_HARMS = frozenset({"ASSAULT"})
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
                       "end", "conclude", "hold", "spend"})
 
@@ -103,8 +104,20 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
             found.setdefault("planned", f"future at '{tok.text}'")
-        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "planned_governors"):
+        if (i != cand.trigger and not beside and _plans(tree, chain, n)
+                and lemma in lex.cue_set("status", "planned_governors")):
+            # "plans to impose": the plan, not the bare infinitive below it, says why
+            if found.get("planned", "").startswith("infinitive"):
+                del found["planned"]
             found.setdefault("planned", f"governed by '{tok.text}'")
+        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "attempt_governors"):
+            # "tried to kill the governor" is an attack made (CAMEO 185, attempted
+            # assassination); "tried to broker a deal" leaves the deal to come
+            if cand.type in _ATTEMPTED_HARMS:
+                found.pop("planned", None)  # (the infinitive below: "to kill")
+                found.setdefault("attempted", f"attempted at '{tok.text}'")
+            else:
+                found.setdefault("planned", f"attempted at '{tok.text}'")
         if i != cand.trigger and not beside and lemma in lex.cue_set("status", "hypothetical_governors"):
             found.setdefault("hypothetical", f"governed by '{tok.text}'")
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
@@ -112,6 +125,17 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     return _decide(found)
+
+
+def _plans(tree: Tree, chain: list[int], n: int) -> bool:
+    """ "is going to sign", "is set to visit"; not "went there to sign" or "set out in an
+    agreement", where the verb moves or states rather than plans."""
+    tok = tree[chain[n]]
+    if tok.lemma.lower() == "go":
+        return tok.tag == "VBG"
+    if tok.lemma.lower() == "set":
+        return tree[chain[n - 1]].dep == "xcomp"
+    return True
 
 
 def _ongoing_governor(tree: Tree, i: int) -> bool:
@@ -126,6 +150,8 @@ def _decide(found: dict[str, str]) -> StatusReading:
         return StatusReading("negated", f"{found['negated']}; {found['planned']}")
     if "negated" in found and "'would'" in found.get("hypothetical", ""):  # "said it would not meet"
         return StatusReading("negated", f"{found['negated']}; {found['hypothetical']}")
+    if "attempted" in found and "negated" not in found and "conditional" not in found:
+        return StatusReading("occurred", found["attempted"])
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
             # "would" in a reported future ("said it would sign") reads as planned
