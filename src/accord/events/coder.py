@@ -329,6 +329,8 @@ def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     tok = tree[cand.anchor]
     if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(cand.anchor):
         anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
+    if tree[cand.trigger].pos == "NOUN":  # "an agreement (that was) signed in July 2005"
+        anchors += [c.i for c in tree.children(cand.trigger, "relcl", "acl") if c.tag == "VBN"]
     return resolve(find_date_phrase(tree, anchors), article.date, future=future)
 
 
