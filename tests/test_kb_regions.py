@@ -18,6 +18,20 @@ def test_regions_resolve_to_their_country(name: str, country: str) -> None:
     assert place is not None and place.country == country
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Sindh", "PAK"), ("Texas", "USA"), ("New South Wales", "AUS"), ("Kerala", "IND"),
+])
+def test_provinces_and_states_resolve_to_their_country(name: str, country: str) -> None:
+    place = load_kb().place(name)
+    assert place is not None and place.country == country and place.kind == "region"
+
+
+@pytest.mark.parametrize("name", ["Punjab", "Nord", "Northern"])
+def test_a_subdivision_name_two_countries_share_is_no_place(name: str) -> None:
+    place = load_kb().place(name)
+    assert place is None or place.kind != "region"
+
+
 def test_kashmir_is_not_given_to_either_side() -> None:
     assert load_kb().place("Kashmir") is None or load_kb().place("Kashmir").kind != "region"
 
