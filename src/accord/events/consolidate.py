@@ -114,7 +114,7 @@ def _subsumes(specific: Draft, general: Draft) -> bool:
         return False
     # "an agreement between the two nations" sums up no "is due to meet": an AGREE's mode
     # is the act promised (consult, retreat, ...), and a different act is a different event
-    if general.date and not specific.date or (specific.type == "AGREE" and general.mode != specific.mode):
+    if (general.date and not specific.date) or (specific.type == "AGREE" and general.mode != specific.mode):
         return False
     named = {mention_key(m) for m in specific.participants if m.name}
     for m in general.participants:
