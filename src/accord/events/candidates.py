@@ -149,6 +149,8 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
         return own
     if tok.dep == "acl" and tree.head(i).pos in ("NOUN", "PROPN"):
         return [tok.head]
+    if tok.dep in ("xcomp", "oprd") and tree.children(tok.head, "auxpass") and not tree.children(i, "aux"):
+        return subjects_of(tree, i)  # "13 sailors have been reported killed" (not "said to have met")
     if tok.dep == "conj" and tree.children(i, "auxpass"):  # "He continued ... and was accused"
         return subjects_of(tree, i)
     if tok.dep == "conj":
@@ -176,7 +178,11 @@ def _slots(tree: Tree, i: int, e: TriggerEntry, skip_dobj: bool = False) -> list
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
     for slot in e.recipients:
         if slot == "dobj" and not skip_dobj:
-            out.extend(c.i for c in tree.children(i, "dobj", "obj"))
+            objects = [c.i for c in tree.children(i, "dobj", "obj")]
+            # "allowed Ouattara to participate": the parser makes him the clause's subject
+            out.extend(objects or [s.i for c in tree.children(i, "ccomp")
+                                   if "to" in tree.child_lemmas(c.i, "aux")
+                                   for s in tree.children(c.i, "nsubj")])
         elif slot == "dative":
             out.extend(c.i for c in tree.children(i, "dative") if c.pos != "ADP")
     out.extend(obj for _, obj in tree.prep_objects(i, preps))

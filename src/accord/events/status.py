@@ -46,9 +46,26 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
             break
         if tok.dep == "advcl" and not any(c.lemma == "to" for c in tree.children(i, "aux")):
             break
+        stranded = _stranded_infinitive(tree, i)
+        if stranded is not None:
+            out.append(stranded)
         out.append(head.i)
         i = head.i
     return out
+
+
+def _stranded_infinitive(tree: Tree, i: int) -> int | None:
+    """ "India has been asked to separate its programmes, and allow inspectors": a bare
+    verb the parser joined to "asked" continues the infinitive before it, whose status
+    it shares (here the content of a request)."""
+    tok = tree[i]
+    if tok.dep != "conj" or tok.tag != "VB" or tree.children(i, "aux", "nsubj", "nsubjpass"):
+        return None
+    head = tree.head(i)
+    if head.tag == "VB":  # "to separate ... and allow ...": the parse is right
+        return None
+    return next((x.i for x in tree.children(head.i, "xcomp")
+                 if x.i < i and "to" in tree.child_lemmas(x.i, "aux")), None)
 
 
 def _neg(tree: Tree, i: int, lex: Lexicon) -> bool:
