@@ -36,7 +36,7 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
             i, {"in", "by", "during", "after"})} & e.excludes_prep_object:
         return False
-    if e.excludes_xcomp and tree.child_lemmas(i, "xcomp") & e.excludes_xcomp:
+    if e.excludes_xcomp and tree.child_lemmas(i, "xcomp", "advcl") & e.excludes_xcomp:  # (or purpose)
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
