@@ -92,10 +92,11 @@ def obligation_candidates(tree: Tree) -> list[Candidate]:
 
 
 def _self_obligation(tree: Tree, targets: tuple[int, ...], speakers: list[int]) -> bool:
-    """The one who must act is the speaker: "I must", or "he must" said by a person. ("We
-    must get Israel to accept peace" still demands something of others.)"""
+    """The one who must act is the speaker: "I must", "we should always remember", or "he
+    must" said by a person. (In "we must get Israel to accept peace" the one asked is
+    Israel, not "we": a demand the obligation pattern cannot read.)"""
     words = {tree[t].text.lower() for t in targets}
-    if "i" in words:
+    if words & {"i", "we"}:
         return True
     person = any(tree[s].ent_type == "PERSON" or tree[s].text.lower() in ("he", "she") for s in speakers)
     return person and bool(words & {"he", "she"})

@@ -20,6 +20,8 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     if e.plural_only and tok.tag not in ("NNS", "NNPS"):
         return False
     preps = tree.child_lemmas(i, "prep", "agent")
+    for clause in tree.children(i, "advcl", "ccomp"):  # "pushing for the US to support"
+        preps |= tree.child_lemmas(clause.i, "mark") & {"for"}
     if e.requires_prep and not preps & e.requires_prep:
         return False
     if e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt:

@@ -117,6 +117,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         conditions = marks & lex.cue_set("status", "conditional_marks")
         if conditions:
             found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
+        if i == cand.trigger and cand.entry.lemma == "must":  # the obligation pattern: "must"
+            aux = aux - {"must", "should"}                      # is the demand, made
         if aux & lex.cue_set("status", "hypothetical_aux"):
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
