@@ -21,6 +21,7 @@ from accord.events.offices import (
     read_apposition,
     read_prefix,
 )
+from accord.events.roles import clean_name, prepositional_country, role_sector
 from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 from accord.records import Entity
@@ -44,13 +45,6 @@ def _root_of(tree: Tree, ent: Entity) -> int:
     return ent.end - 1
 
 
-def _clean_name(text: str) -> str:
-    text = text.strip()
-    for suffix in ("’s", "'s", "’", "'"):
-        text = text.removesuffix(suffix)
-    return text.removeprefix("the ").removeprefix("The ").strip(" ,")
-
-
 class MentionResolver:
     """Resolves participants of one article; holds the article's coreference registry."""
 
@@ -60,7 +54,7 @@ class MentionResolver:
         self._person_cache: dict[int, Mention] = {}
         self.countries_named = {
             code for e in tree.doc.entities if e.label in ("GPE", "NORP")
-            for code in [kb.country(_clean_name(e.text), metonym=True)] if code}
+            for code in [kb.country(clean_name(e.text), metonym=True)] if code}
         for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
             if ent.label == "PERSON":
                 self._person(ent)
@@ -139,7 +133,7 @@ class MentionResolver:
         a role noun with a country says who the person acts for."""
         for appos in self.tree.children(root, "appos"):
             head = self._through_container(appos.i)  # "a member of the Syrian parliament"
-            sector = self._is_role(head)
+            sector = role_sector(self.tree, self.kb, head)
             country = self._modifier_country(head) if sector else None
             if country:
                 return replace(reading, country=country, sector=sector)
@@ -158,7 +152,7 @@ class MentionResolver:
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
         tree, root = self.tree, _root_of(self.tree, ent)
-        name = _clean_name(ent.text)
+        name = clean_name(ent.text)
         prefix = read_prefix(tree, prefix_tokens(tree, ent.start, root), self.kb.country)
         appos = read_apposition(tree, root, self.kb.country, self.describe)
         reading = OfficeReading(
@@ -251,7 +245,7 @@ class MentionResolver:
     def _named(self, ent: Entity) -> Mention:
         tree = self.tree
         root = _root_of(tree, ent)
-        text = _clean_name(ent.text)
+        text = clean_name(ent.text)
         base = Mention(head=root, start=ent.start, end=ent.end, text=ent.text, kind="unknown")
         body = self.kb.body(text)
         if body is not None:
@@ -324,9 +318,9 @@ class MentionResolver:
         body = self._compound_body(i)
         if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
-        sector = self._is_role(i)
+        sector = role_sector(self.tree, self.kb, i)
         # "The UN mission in Haiti" works for the UN: the body it belongs to decides
-        country = (body.country if body else None) or self._modifier_country(i)
+        country = (body.country if body else None) or self._modifier_country(i, places=bool(sector))
         if body is not None and sector is None:
             sector = body.sector
         if sector is None and country is None:
@@ -337,29 +331,16 @@ class MentionResolver:
         self.registry.add_role(i, mention, tok.lemma.lower())
         return mention
 
-    def _is_role(self, i: int) -> str | None:
-        """The sector of the longest role phrase ending at the noun: "opposition leader" is
-        OPP, "attorney general" JUD, though "leader" and "general" alone are not."""
-        tree, tok = self.tree, self.tree[i]
-        start = i
-        while start > 0 and tree[start - 1].dep == "compound" and tree[start - 1].head == i:
-            start -= 1
-        for j in range(start, i):
-            phrase = " ".join([tree[k].text.lower() for k in range(j, i)] + [tok.lemma.lower()])
-            if (sector := self.kb.role(phrase)) is not None:
-                return sector
-        return self.kb.role(tok.lemma.lower()) or self.kb.role(tok.text.lower())
-
     def _compound_body(self, i: int) -> _Owner | None:
         """Who a role noun belongs to: "State Department official", "Hezbollah guerrillas",
         "European Community foreign ministers"."""
         owners = self.tree.children(i, "compound", "nmod", "poss")
         for led in self.tree.children(i, "amod"):  # "US-led forces"; not "the US-led invasion"
-            if led.lemma == "lead" and led.tag == "VBN" and self._is_role(i):
+            if led.lemma == "lead" and led.tag == "VBN" and role_sector(self.tree, self.kb, i):
                 owners += self.tree.children(led.i, "npadvmod", "compound")
         for child in owners:
             ent = self.tree.entity_at.get(child.i)
-            text = _clean_name(ent.text if ent else self.tree.subtree_text(child.i))
+            text = clean_name(ent.text if ent else self.tree.subtree_text(child.i))
             body = self.kb.body(text)
             if body is not None:
                 return _Owner(body.name, body.country, body.sector)
@@ -371,7 +352,9 @@ class MentionResolver:
                 return _Owner(text, code, None)
         return None
 
-    def _modifier_country(self, i: int) -> str | None:
+    def _modifier_country(self, i: int, places: bool = False) -> str | None:
+        """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
+        ``places``, "residents of Sindh": see ``prepositional_country``)."""
         tree = self.tree
         for child in tree.children(i, *_MODIFIER_DEPS):
             ent = tree.entity_at.get(child.i)
@@ -382,20 +365,14 @@ class MentionResolver:
                 continue
             if child.i > i or (ent is None and not child.text[:1].isupper()):
                 continue  # "a suicide car bombing": a common noun is not a country
-            text = _clean_name(ent.text if ent else child.text)
+            text = clean_name(ent.text if ent else child.text)
             code = self.kb.country(text) or self.kb.country(child.text)
             if code:
                 return code
             body = self.kb.body(text)
             if body is not None:
                 return body.country
-        for _, obj in tree.prep_objects(i, {"of", "from", "in", "throughout", "across"}):
-            ent = tree.entity_at.get(obj)
-            if ent is not None and ent.label in ("GPE", "NORP"):
-                code = self.kb.country(_clean_name(ent.text), metonym=True)
-                if code:
-                    return code
-        return None
+        return prepositional_country(tree, self.kb, i, places)
 
     def _split_countries(self, mention: Mention) -> list[Mention]:
         """ "French and U.S. officials" are two participants, one per country."""
@@ -404,7 +381,7 @@ class MentionResolver:
         tree, out = self.tree, [mention]
         for child in tree.children(mention.head, "amod", "compound", "nmod"):
             for conj in tree.conjuncts(child.i)[1:]:
-                code = self.kb.country(_clean_name(tree[conj].text))
+                code = self.kb.country(clean_name(tree[conj].text))
                 if code and code != mention.country:
                     out.append(replace(mention, country=code,
                                        reason=mention.reason + " (coordinated country)"))
@@ -412,4 +389,4 @@ class MentionResolver:
 
     def _np_text(self, i: int) -> str:
         ids = [j for j in self.tree.subtree(i) if j <= i and self.tree[j].dep != "det"]
-        return _clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text
+        return clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text

@@ -1,0 +1,52 @@
+"""What a common noun says of the actor it names: the sector of a role phrase ("opposition
+leader" OPP) and the country of the place it is of, from or in ("residents of Sindh").
+
+Split from ``mentions`` so each stays readable; both read the parse and the knowledge
+base only, never the resolver's state.
+"""
+
+from __future__ import annotations
+
+from accord.events.syntax import Tree
+from accord.kb import KnowledgeBase
+
+_PLACE_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
+
+
+def clean_name(text: str) -> str:
+    text = text.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        text = text.removesuffix(suffix)
+    return text.removeprefix("the ").removeprefix("The ").strip(" ,")
+
+
+def role_sector(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
+    """The sector of the longest role phrase ending at the noun: "opposition leader" is
+    OPP, "attorney general" JUD, though "leader" and "general" alone are not."""
+    tok = tree[i]
+    start = i
+    while start > 0 and tree[start - 1].dep == "compound" and tree[start - 1].head == i:
+        start -= 1
+    for j in range(start, i):
+        phrase = " ".join([tree[k].text.lower() for k in range(j, i)] + [tok.lemma.lower()])
+        if (sector := kb.role(phrase)) is not None:
+            return sector
+    return kb.role(tok.lemma.lower()) or kb.role(tok.text.lower())
+
+
+def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -> str | None:
+    """ "officials in Iraq", "a delegation from Syria"; with ``places``, also a city or a
+    region ("residents of Sindh", "police in Baghdad"): only for role nouns, as "an
+    ambulance from Tyre" or "family in Dubai" is no party of Lebanon or the UAE."""
+    for _, obj in tree.prep_objects(i, _PLACE_PREPS):
+        ent = tree.entity_at.get(obj)
+        label = ent.label if ent is not None else "GPE" if tree[obj].pos == "PROPN" else None
+        if label not in (("GPE", "NORP", "LOC") if places else ("GPE", "NORP")) or (
+                ent is None and not places):
+            continue
+        name = clean_name(ent.text if ent is not None else tree[obj].text)
+        place = kb.place(name) if places and label != "NORP" else None
+        code = kb.country(name, metonym=True) or (place.country if place else None)
+        if code:
+            return code
+    return None
