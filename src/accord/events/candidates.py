@@ -216,8 +216,10 @@ def _noun_arguments(
 ) -> tuple[list[int], list[int], bool]:
     sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
     sources += [o for _, o in tree.prep_objects(i, {"by"})]
-    if not sources and governor is not None and tree[governor].lemma.lower() in e.light_verbs:
+    light = governor is not None and tree[governor].lemma.lower() in e.light_verbs
+    if not sources and light:
         sources = subjects_of(tree, governor)  # "held talks": not "framed the visit as"
+        sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]
     if not sources:  # "its invasion", "their ties": the pronoun, resolved later
         sources = [c.i for c in tree.children(i, "poss")]
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
@@ -227,6 +229,9 @@ def _noun_arguments(
     if governor is not None and not targets:
         targets = [o for _, o in tree.prep_objects(governor, preps - {"between", "among"})]
         targets += [c.i for c in tree.children(governor, "dative") if c.pos != "ADP"]
+    if light and not targets and tree.children(governor, "auxpass"):  # "who were taken hostage"
+        relative = tree[governor].dep == "relcl"
+        targets = [tree[governor].head] if relative else [c.i for c in tree.children(governor, "nsubjpass")]
     if between and e.mode == "third-party":  # a mediator between the parties
         return sources, _with_conjuncts(tree, between), False
     if between:

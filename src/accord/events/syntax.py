@@ -124,8 +124,9 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return direct
     tok = tree[i]
     if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
-        if tok.dep == "acl" and (tok.tag == "VBN" or tree.children(i, "agent")):
-            return []  # "the citizen killed by police": the noun undergoes the event
+        if tree.children(i, "auxpass", "agent") or (tok.dep == "acl" and tok.tag == "VBN"):
+            return []  # "the citizen killed by police", "observers who were taken hostage":
+            # the noun undergoes the event
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
