@@ -36,10 +36,17 @@ def role_sector(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
 
 def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -> str | None:
     """ "officials in Iraq", "a delegation from Syria"; with ``places``, also a city or a
-    region ("residents of Sindh", "police in Baghdad"): only for role nouns, as "an
-    ambulance from Tyre" or "family in Dubai" is no party of Lebanon or the UAE."""
+    region ("residents of Sindh", "police in Baghdad") or an organisation ("observers from
+    the OSCE"): only for role nouns, as "an ambulance from Tyre" or "family in Dubai" is
+    no party of Lebanon or the UAE."""
     for _, obj in tree.prep_objects(i, _PLACE_PREPS):
         ent = tree.entity_at.get(obj)
+        if places and ent is not None and ent.label == "ORG":  # "observers from the OSCE"
+            org = kb.organisation(clean_name(ent.text))
+            body = kb.body(clean_name(ent.text)) if org is None else None
+            if org is not None or body is not None:
+                return org.code if org is not None else body.country
+            continue
         label = ent.label if ent is not None else "GPE" if tree[obj].pos == "PROPN" else None
         if label not in (("GPE", "NORP", "LOC") if places else ("GPE", "NORP")) or (
                 ent is None and not places):
