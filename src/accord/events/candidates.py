@@ -162,8 +162,18 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
     return []
 
 
+def _gapped_passive(tree: Tree, i: int) -> list[int]:
+    """ "where weapons were seized and soldiers killed": a transitive verb with a subject,
+    no object and no auxiliary of its own, joined to a passive, shares its 'were'."""
+    tok = tree[i]
+    if (tok.dep != "conj" or tok.tag not in ("VBD", "VBN") or not tree.children(tok.head, "auxpass")
+            or tree.children(i, "aux", "auxpass", "dobj", "ccomp", "xcomp")):
+        return []
+    return [c.i for c in tree.children(i, "nsubj")]
+
+
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry) -> tuple[list[int], list[int], bool]:
-    passive = _passive_subjects(tree, i)
+    passive = _passive_subjects(tree, i) or (_gapped_passive(tree, i) if "dobj" in e.recipients else [])
     if passive:
         agents = [o for p, o in tree.prep_objects(i, {"by"})]
         return agents, passive + _slots(tree, i, e, skip_dobj=True), False

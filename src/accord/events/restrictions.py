@@ -131,10 +131,12 @@ _DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send
 
 
 def _subject_lemmas(tree: Tree, i: int) -> set[str]:
-    """Subject nouns, also through a relative clause ("the crash, which killed ...")."""
+    """Subject nouns, also through a relative clause ("the crash, which killed ..."), with
+    the compound just before ("a heart attack"; not the "war" of "Iraq war US forces")."""
     heads = [tree[s] for s in subjects_of(tree, i)]
     return {h.lemma.lower() for h in heads} | {c.lemma.lower() for h in heads
-                                                for c in tree.children(h.i, "compound")}
+                                                for c in tree.children(h.i, "compound")
+                                                if c.i == h.i - 1}
 
 
 _PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk",
