@@ -91,12 +91,23 @@ def _reported_past(tree: Tree, top: int, reporting: frozenset[str]) -> bool:
     return head.lemma.lower() in reporting and head.tag == "VBD"
 
 
+def _belief(tree: Tree, top: int, lex: Lexicon) -> bool:
+    """Is the clause what someone believes or suspects? Not an impersonal report ("it is
+    believed that ...", read as a report), nor a clause the parser hangs before the verb
+    ("X has been accused ..., much of it believed to have been embezzled")."""
+    head = tree.head(top)
+    return (tree[top].dep == "ccomp" and head.i < top and not tree.children(head.i, "auxpass")
+            and head.lemma.lower() in lex.cue_set("status", "belief_verbs"))
+
+
 def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     reporting = lex.cue_set("reporting_verbs")
     chain = _chain(tree, cand, reporting)
     found: dict[str, str] = {}
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
+    if _belief(tree, chain[-1], lex):  # "he believes Iran is supporting extremism"
+        found["hypothetical"] = f"belief of '{tree.head(chain[-1]).text}'"
     # The first conjunct's own negation is not shared ("did not meet but signed"); a
     # negation above both is ("has not been able to confirm or deny").
     for n, i in enumerate(chain):
