@@ -44,7 +44,8 @@ def office_sector(words: list[str]) -> str | None:
             return lex["office_sector_overrides"][word]
     for k in range(len(lowered) - 1, -1, -1):
         # "Attorney General", "Secretary General": 'general' after an office is no rank
-        if lowered[k] == "general" and k and lowered[k - 1] in lex["office_heads"]:
+        before = lowered[k - 2] if k > 1 and lowered[k - 1] == "-" else lowered[k - 1] if k else ""
+        if lowered[k] == "general" and before in lex["office_heads"]:
             continue
         if lowered[k] in lex["office_heads"]:
             return lex["office_heads"][lowered[k]]
