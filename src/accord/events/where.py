@@ -13,8 +13,11 @@ from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 from accord.records import Article, Location
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _DATELINE_DAYS = 3
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around"})
+_SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "province", "region",
+                          "district", "state", "county", "suburb", "neighbourhood", "neighborhood"})
 
 
 def read_location(
@@ -36,16 +39,12 @@ def read_location(
 
 
 def _named_place(tree: Tree, anchor: int, kb: KnowledgeBase) -> Location | None:
-    heads = [anchor]
-    if tree[anchor].dep in ("xcomp", "advcl") and not tree.is_root(anchor):
-        heads.append(tree[anchor].head)  # "is in Paris to chair a meeting"
-    objects = [o for h in heads for _, o in tree.prep_objects(h, {"in", "at", "near"})]
-    objects += [o for first in list(objects) for _, o in tree.prep_objects(first, {"in", "at", "near"})]
-    for obj in objects:  # "in an ambush in Darfur": one level down too
+    for obj in _place_objects(tree, anchor):
         ent = tree.entity_at.get(obj)
-        if ent is None or ent.label not in _PLACE_LABELS:
+        # the tagger calls some towns a people ("Samarra" NORP) or nothing at all
+        if (ent is None and tree[obj].pos != "PROPN") or (ent is not None and ent.label not in _PLACE_LABELS):
             continue
-        name = ent.text.removeprefix("the ")
+        name = (ent.text if ent is not None else tree[obj].text).removeprefix("the ")
         place = kb.place(name)
         if place is not None:
             return Location(place=place.name, country=place.country, source="text")
@@ -53,6 +52,32 @@ def _named_place(tree: Tree, anchor: int, kb: KnowledgeBase) -> Location | None:
         if code:
             return Location(place=None, country=code, source="text")
     return None
+
+
+def _place_objects(tree: Tree, anchor: int) -> list[int]:
+    """Candidate place nouns, nearest first: the clause's own "in/at/near ..." ("is in
+    Paris to chair a meeting": the verb above too), then its subject's or agent's ("a
+    bombing near Samarra killed", "killed by a device outside Basra"), then one level
+    down ("in an ambush in Darfur", "near the town of Samarra")."""
+    heads = [anchor]
+    if tree[anchor].dep in ("xcomp", "advcl") and not tree.is_root(anchor):
+        heads.append(tree[anchor].head)
+    heads += [c.i for c in tree.children(anchor, "nsubj", "nsubjpass") if c.pos == "NOUN"]
+    heads += [o for _, o in tree.prep_objects(anchor, {"by"})]
+    objects = [o for h in heads for o in _preposed(tree, h)]
+    for first in list(objects):
+        objects += _preposed(tree, first)
+        if tree[first].lemma.lower() in _SETTLEMENTS:  # "the town of Samarra"
+            objects += [o for _, o in tree.prep_objects(first, {"of"})]
+    return objects
+
+
+def _preposed(tree: Tree, i: int) -> list[int]:
+    out = [o for _, o in tree.prep_objects(i, _LOCATIVE)]
+    for prep in tree.children(i, "prep", "advmod"):  # "outside of the city"
+        if prep.lemma.lower() in ("outside", "inside"):
+            out += [o for _, o in tree.prep_objects(prep.i, {"of"})]
+    return out
 
 
 def _news_day(when: str | None, published: date | None) -> bool:
