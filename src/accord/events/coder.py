@@ -27,6 +27,7 @@ from accord.events.participants import (
     phrase_recipients,
     place_recipient,
     reported_by_other,
+    unknown_attacker,
 )
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
@@ -144,6 +145,9 @@ def read_candidate(
         own = next((a.country for a in actors if a.country), None)
         recipients = domestic_protest_target(cand, actors, kb.country_name(own) if own else None)
     actors, recipients = _known(actors), _known(recipients)
+    if cand.type == "ASSAULT" and not actors:  # "a bombing near Samarra": see unknown_attacker
+        where = read_location(tree, cand.anchor, kb, article, None, None, reading.status)
+        actors = unknown_attacker(tree, cand, resolver, where, lex.cue_set("local_instruments"))
     # (checked once the participants are read: later sentences refer back to them)
     why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)
     if why:
@@ -161,14 +165,13 @@ def read_candidate(
     if not recipients and actors:
         recipients = phrase_recipients(tree, cand, resolver, actors, lex.cue_set("background_preps"))
     date = _date(tree, cand, article, future=reading.status == "planned")
+    location = read_location(tree, cand.anchor, kb, article, date.value, date.text, reading.status)
     clause = attrs.clause_text(tree, cand.anchor)
     return Draft(
         type=cand.type, mode=cand.mode or _mode(cand, clause, lex), context=_context(cand, clause, lex),
         status=reading.status, date_text=date.text, date=date.value,
         granularity=date.granularity, date_source="text" if date.value else None,
-        location=read_location(tree, cand.anchor, kb, article, date.value, date.text,
-                               reading.status),
-        actors=actors, recipients=recipients,
+        location=location, actors=actors, recipients=recipients,
         attributes=_attributes(tree, cand, clause, lex),
         evidence=_evidence(tree, cand.trigger, article), sentence=tree[cand.trigger].sent,
         trigger=cand.trigger, confidence=cand.entry.confidence,

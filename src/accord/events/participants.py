@@ -18,11 +18,13 @@ from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import Tree, subjects_of
+from accord.records import Location
 
 TARGET_INSIDE = "target found inside the event's object or content"
 OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
 PLACE_TARGET = "target: the country of the place acted on"
 PHRASE_TARGET = "target: the first party of another country named in the event's phrase (by position)"
+UNKNOWN_ATTACKER = "source: an unknown attacker, coded to the country where it struck (by convention)"
 _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
                        "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
@@ -276,3 +278,22 @@ def _speaks_for(speaker: Mention, actor: Mention) -> bool:
     official = speaker.sector in ("GOV", "MIL", "IGO") or speaker.kind in ("country", "organisation")
     return bool(official and speaker.country and speaker.country == actor.country
                 and (actor.kind in ("country", "organisation") or actor.sector in ("GOV", "MIL")))
+
+
+def unknown_attacker(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, location: Location,
+    instruments: frozenset[str],
+) -> tuple[Mention, ...]:
+    """ "A roadside bombing near Samarra killed a U.S. soldier": nobody is named, and the
+    PLOVER gold codes the bomb to the country where it went off, as an unidentified armed
+    force (UAF). Only for weapons that are planted where they strike (a bomb, a mine, an
+    explosion), never for rockets or air strikes, which come from elsewhere; only for a
+    place the sentence names. Marked as a convention, it adds nothing to the confidence."""
+    if location.source != "text" or not location.country:
+        return ()
+    heads = [h for h in (*cand.sources, cand.trigger) if tree[h].lemma.lower() in instruments]
+    if not heads:
+        return ()
+    m = resolver.single(heads[0])
+    return (replace(m, kind="role", country=location.country, sector="UAF", confidence=0.4,
+                    reason=UNKNOWN_ATTACKER, weighs=False).located(tree),)

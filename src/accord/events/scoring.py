@@ -24,7 +24,7 @@ def confidence(d: Draft) -> float:
     """
     sources = _quality(d.actors)
     targets = _quality(d.recipients)
-    if d.actors:
+    if any(a.weighs for a in d.actors):  # (an actor assumed by convention is no evidence)
         score = d.confidence * (0.6 + 0.4 * sources) * (1.0 + 0.1 * targets)
     else:  # a source is what makes an event usable
         score = d.confidence * 0.85 * (0.6 + 0.4 * targets)
