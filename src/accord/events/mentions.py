@@ -372,6 +372,11 @@ class MentionResolver:
             body = self.kb.body(text)
             if body is not None:
                 return body.country
+            # not a person's name: "Obama administration" is no city of Japan's
+            named = ent is not None and ent.label in ("GPE", "LOC") and child.dep != "poss"
+            place = self.kb.place(text) if places and named else None
+            if place is not None:  # "Darfur rebels", "Basra police"
+                return place.country
         return prepositional_country(tree, self.kb, i, places)
 
     def _split_countries(self, mention: Mention) -> list[Mention]:
