@@ -260,6 +260,10 @@ class MentionResolver:
             code = self.kb.country(text.split()[0])
         if code is not None:  # "Algerians blocked roads": a people, not the state
             people = ent.label == "NORP" and tree[root].tag in ("NNS", "NNPS")
+            if people and "ethnic" in tree.child_lemmas(root, "amod"):  # "ethnic Albanians in
+                home = prepositional_country(tree, self.kb, root, True)  # Serbia": not Albania
+                return replace(base, kind="role", country=home, sector="CVL",
+                               reason=f"ethnic group: {text}", confidence=0.6 if home else 0.35)
             return replace(base, kind="country", name=self.kb.country_name(code), country=code,
                            sector="CVL" if people else "GOV", reason=f"country: {text}",
                            confidence=0.85)

@@ -241,8 +241,9 @@ def complete_office_holders(
     out = []
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
-        if incomplete and not m.country:
-            code = sentence_country(tree, sentence, resolver, exclude)
+        if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
+            own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
+            code = sentence_country(tree, sentence, resolver, exclude | own)
             if code:
                 base = max(m.confidence, 0.6) if sources else m.confidence
                 m = replace(m, country=code, sector=m.sector or "GOV", confidence=base * 0.7,
