@@ -8,9 +8,12 @@ is this word, here, the event its entry names?
 
 from __future__ import annotations
 
+import re
+
 from accord.events.lexicon import TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree, subjects_of
 
+_SCORE = re.compile(r"\d+[-–]\d+")
 _MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
@@ -18,6 +21,8 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     """Does token ``i`` meet every restriction of entry ``e``?"""
     tok = tree[i]
     if e.plural_only and tok.tag not in ("NNS", "NNPS"):
+        return False
+    if e.type == "ASSAULT" and _score(tree, i):  # "beating USA 101-95": sport
         return False
     preps = tree.child_lemmas(i, "prep", "agent")
     for clause in tree.children(i, "advcl", "ccomp"):  # "pushing for the US to support"
@@ -42,6 +47,8 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
+    if e.excludes_subject and tok.dep == "advcl" and tree.head(i).lemma.lower() in e.excludes_subject:
+        return False  # "a helicopter has crashed in Iraq, killing 31"
     if e.intransitive and tree.children(i, "dobj"):
         return False
     if _described(tree, i):
@@ -158,3 +165,12 @@ def object_lemmas(tree: Tree, i: int) -> set[str]:
                 out.add(tree[inner].lemma.lower())
                 out |= tree.child_lemmas(inner, "compound")
     return out
+
+
+def _score(tree: Tree, i: int) -> bool:
+    """A game's score right after the trigger's object: "beating USA 101-95", "beat Spain 3-1"."""
+    for obj in tree.children(i, "dobj"):
+        after = "".join(tree[j].text for j in range(obj.i + 1, min(obj.i + 4, len(tree.tokens))))
+        if _SCORE.match(after):
+            return True
+    return False
