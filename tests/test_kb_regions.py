@@ -20,6 +20,7 @@ def test_regions_resolve_to_their_country(name: str, country: str) -> None:
 
 @pytest.mark.parametrize(("name", "country"), [
     ("Sindh", "PAK"), ("Texas", "USA"), ("New South Wales", "AUS"), ("Kerala", "IND"),
+    ("Florida", "USA"), ("Ontario", "CAN"), ("Victoria", "AUS"),
 ])
 def test_provinces_and_states_resolve_to_their_country(name: str, country: str) -> None:
     place = load_kb().place(name)

@@ -47,7 +47,10 @@ class PlaceIndex:
                 if _LATIN.match(alt):
                     _keep_largest(alternate, norm(alt), entry)
         cities = alternate | primary  # a primary name beats any alternate spelling
-        return _subdivisions(cities) | cities  # a city's name beats a province's
+        return cities | {  # a province beats a foreign town of its name ("Florida", Cuba)
+            key: sub for key, sub in _subdivisions().items()
+            if key not in cities or (cities[key][1].kind != "capital"
+                                     and cities[key][1].country != sub[1].country)}
 
     def place(self, name: str) -> Place | None:
         if norm(name) in _MACRO_REGIONS:  # GeoNames lists "Africa" as another name of Mahdia
@@ -82,14 +85,14 @@ _COMPASS = frozenset(norm(w) for w in (
     "Islands", "Upper", "Lower", "Littoral", "Plateau", "Plateaux", "Delta", "Mountain"))
 
 
-def _subdivisions(cities: dict[str, tuple[int, Place]]) -> dict[str, tuple[int, Place]]:
+def _subdivisions() -> dict[str, tuple[int, Place]]:
     """Region names of one country only: "Punjab" (India and Pakistan) stays unknown."""
     to3 = alpha2_to_alpha3()
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         key, iso3 = norm(sub.name), to3.get(sub.country_code)
         if (sub.type in _SUBDIVISION_TYPES and iso3 and _LATIN.match(sub.name)
-                and key not in _COMPASS and key not in cities):
+                and key not in _COMPASS):
             seen.setdefault(key, set()).add(iso3)
     names = {norm(sub.name): sub.name for sub in pycountry.subdivisions}
     return {key: (0, Place(names[key], next(iter(found)), "region"))
