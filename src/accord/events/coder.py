@@ -219,14 +219,19 @@ def _targets(
 
 def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:
     """ "The State Department formally protested over security at the embassy": a state does
-    not demonstrate; its protest is a complaint, PLOVER's ACCUSE. A people named by its
-    nationality ("thousands of Nigerians ... to protest") is not the state."""
-    if cand.type != "PROTEST" or cand.entry.key != "protest/VERB/PROTEST" or not actors:
+    not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and its blockade ("Israel
+    blockaded the Gaza Strip") is coercion, not a protester's obstruction. A people named by
+    its nationality ("thousands of Nigerians ... to protest") is not the state."""
+    verbal = cand.entry.key == "protest/VERB/PROTEST"
+    if cand.type != "PROTEST" or not (verbal or cand.mode == "obstruct") or not actors:
         return cand
     people = any(a.kind == "country" and tree[a.head].tag in ("NNS", "NNPS") for a in actors)
     if people or not all(a.sector in _STATE_SECTORS and (a.kind != "person" or a.office)
                          for a in actors):
         return cand
+    if not verbal:
+        return replace(cand, type="COERCE", mode="restrict",
+                       reason=f"{cand.reason}; a state's blockade is coercion")
     return replace(cand, type="ACCUSE", mode="complain",
                    reason=f"{cand.reason}; a state's protest is a complaint")
 

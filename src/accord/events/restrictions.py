@@ -24,6 +24,8 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.type == "ASSAULT" and _score(tree, i):  # "beating USA 101-95": sport
         return False
+    if _concessive_participle(tree, i):
+        return False
     preps = tree.child_lemmas(i, "prep", "agent")
     for clause in tree.children(i, "advcl", "ccomp"):  # "pushing for the US to support"
         preps |= tree.child_lemmas(clause.i, "mark") & {"for"}
@@ -47,7 +49,8 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
-    if e.excludes_subject and tok.dep == "advcl" and tree.head(i).lemma.lower() in e.excludes_subject:
+    if e.excludes_governor and tok.dep in ("advcl", "conj") and (
+            tree.head(i).lemma.lower() in e.excludes_governor):
         return False  # "a helicopter has crashed in Iraq, killing 31"
     if e.intransitive and tree.children(i, "dobj"):
         return False
@@ -148,7 +151,8 @@ def _subject_lemmas(tree: Tree, i: int) -> set[str]:
 
 _PARTITIVES = frozenset({"part", "some", "all", "most", "portion", "half", "rest", "much", "bulk",
                          "ton", "tonne", "kg", "kilogram", "dollar", "million", "billion", "worth",
-                         "amount", "shipment", "consignment", "package", "batch", "load"})
+                         "amount", "shipment", "consignment", "package", "batch", "load",
+                         "hundred", "thousand", "dozen", "number", "couple", "handful"})
 
 
 def object_lemmas(tree: Tree, i: int) -> set[str]:
@@ -174,3 +178,11 @@ def _score(tree: Tree, i: int) -> bool:
         if _SCORE.match(after):
             return True
     return False
+
+
+def _concessive_participle(tree: Tree, i: int) -> bool:
+    """ "While criticized by some leaders for his methods, Sharon became ...": a participle
+    clause that concedes a standing fact about the subject, not a reported event."""
+    tok = tree[i]
+    return (tok.tag == "VBN" and tok.dep == "advcl" and not tree.children(i, "aux", "auxpass")
+            and bool(tree.child_lemmas(i, "mark") & {"while", "although", "though"}))
