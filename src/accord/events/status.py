@@ -119,7 +119,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         coordinated = beside and not tree.child_lemmas(i, "cc") & {"or", "nor"}
         if i != cand.trigger and not beside and lemma in lex.cue_set("status", "rejecting_governors"):
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
-        if not coordinated and (_neg(tree, i, lex) or lemma == "without" or (
+        # the obligation pattern: "said Bush should not attend" is a demand made, not denied
+        demand = i == cand.trigger and cand.entry.lemma == "must"
+        if not coordinated and not demand and (_neg(tree, i, lex) or lemma == "without" or (
                 i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors"))):
             found.setdefault("negated", f"negation at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
