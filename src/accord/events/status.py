@@ -91,6 +91,28 @@ def _reported_past(tree: Tree, top: int, reporting: frozenset[str]) -> bool:
     return head.lemma.lower() in reporting and head.tag == "VBD"
 
 
+def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict[str, str],
+              lex: Lexicon) -> None:
+    """What a verb governing the event says of it: a plan, an attempt or a possibility."""
+    tok = tree[chain[n]]
+    lemma = tok.lemma.lower()
+    if _plans(tree, chain, n) and lemma in lex.cue_set("status", "planned_governors"):
+        # "plans to impose": the plan, not the bare infinitive below it, says why
+        if found.get("planned", "").startswith("infinitive"):
+            del found["planned"]
+        found.setdefault("planned", f"governed by '{tok.text}'")
+    if lemma in lex.cue_set("status", "attempt_governors"):
+        # "tried to kill the governor" is an attack made (CAMEO 185, attempted
+        # assassination); "tried to broker a deal" leaves the deal to come
+        if cand.type in _ATTEMPTED_HARMS:
+            found.pop("planned", None)  # (the infinitive below: "to kill")
+            found.setdefault("attempted", f"attempted at '{tok.text}'")
+        else:
+            found.setdefault("planned", f"attempted at '{tok.text}'")
+    if lemma in lex.cue_set("status", "hypothetical_governors"):
+        found.setdefault("hypothetical", f"governed by '{tok.text}'")
+
+
 def _belief(tree: Tree, top: int, lex: Lexicon) -> bool:
     """Is the clause what someone believes or suspects? Not an impersonal report ("it is
     believed that ...", read as a report), nor a clause the parser hangs before the verb
@@ -130,28 +152,14 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         conditions = marks & lex.cue_set("status", "conditional_marks")
         if conditions:
             found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
-        if i == cand.trigger and cand.entry.lemma == "must":  # the obligation pattern: "must"
-            aux = aux - {"must", "should"}                      # is the demand, made
+        if demand:  # and its "must" is the demand, made
+            aux = aux - {"must", "should"}
         if aux & lex.cue_set("status", "hypothetical_aux"):
             found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
             found.setdefault("planned", f"future at '{tok.text}'")
-        if (i != cand.trigger and not beside and _plans(tree, chain, n)
-                and lemma in lex.cue_set("status", "planned_governors")):
-            # "plans to impose": the plan, not the bare infinitive below it, says why
-            if found.get("planned", "").startswith("infinitive"):
-                del found["planned"]
-            found.setdefault("planned", f"governed by '{tok.text}'")
-        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "attempt_governors"):
-            # "tried to kill the governor" is an attack made (CAMEO 185, attempted
-            # assassination); "tried to broker a deal" leaves the deal to come
-            if cand.type in _ATTEMPTED_HARMS:
-                found.pop("planned", None)  # (the infinitive below: "to kill")
-                found.setdefault("attempted", f"attempted at '{tok.text}'")
-            else:
-                found.setdefault("planned", f"attempted at '{tok.text}'")
-        if i != cand.trigger and not beside and lemma in lex.cue_set("status", "hypothetical_governors"):
-            found.setdefault("hypothetical", f"governed by '{tok.text}'")
+        if i != cand.trigger and not beside:
+            _governor(tree, cand, chain, n, found, lex)
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
