@@ -19,28 +19,34 @@ _MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", 
 
 def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
     """Does token ``i`` meet every restriction of entry ``e``?"""
+    return not _described_only(tree, i, e) and _words_fit(tree, i, e) and _content_fits(tree, i, e)
+
+
+def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
+    """Forms that describe rather than report: "the accused 'enemy combatant'", "Canada
+    opposes labelling", "While criticized by some leaders, ...", a game's score."""
     tok = tree[i]
-    if e.plural_only and tok.tag not in ("NNS", "NNPS"):
-        return False
-    if e.type == "ASSAULT" and _score(tree, i):  # "beating USA 101-95": sport
-        return False
-    if _concessive_participle(tree, i):
-        return False
+    return ((e.plural_only and tok.tag not in ("NNS", "NNPS"))
+            or (e.type == "ASSAULT" and _score(tree, i))  # "beating USA 101-95": sport
+            or _concessive_participle(tree, i) or _described(tree, i)
+            or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
+            or tok.dep == "amod")
+
+
+def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
+    """The entry's word lists: the prepositions, particles, objects, subjects and governors
+    it needs or excludes."""
     preps = tree.child_lemmas(i, "prep", "agent")
     for clause in tree.children(i, "advcl", "ccomp"):  # "pushing for the US to support"
         preps |= tree.child_lemmas(clause.i, "mark") & {"for"}
-    if e.requires_prep and not preps & e.requires_prep:
-        return False
-    if e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt:
-        return False
     objects = object_lemmas(tree, i)
-    if e.requires_dobj and not objects & e.requires_dobj:
-        return False
-    if e.excludes_dobj and objects & e.excludes_dobj:
-        return False
-    if e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier:
-        return False
-    if e.requires_xcomp and not tree.children(i, "xcomp"):
+    if ((e.requires_prep and not preps & e.requires_prep)
+            or (e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt)
+            or (e.requires_dobj and not objects & e.requires_dobj)
+            or (e.excludes_dobj and objects & e.excludes_dobj)
+            or (e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier)
+            or (e.requires_xcomp and not tree.children(i, "xcomp"))
+            or (e.intransitive and tree.children(i, "dobj"))):
         return False
     if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
             i, {"in", "by", "during", "after"})} & e.excludes_prep_object:
@@ -49,29 +55,22 @@ def allowed(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
-    if e.excludes_governor and tok.dep in ("advcl", "conj") and (
+    if e.excludes_governor and tree[i].dep in ("advcl", "conj") and (
             tree.head(i).lemma.lower() in e.excludes_governor):
         return False  # "a helicopter has crashed in Iraq, killing 31"
-    if e.intransitive and tree.children(i, "dobj"):
-        return False
-    if _described(tree, i):
-        return False
-    if e.requires_threat_content and not _threat_content(tree, i):
-        return False
-    if e.excludes_opinion_clause and _opinion_clause(tree, i):
-        return False
-    if e.requires_content and not _has_content(tree, i):
-        return False
-    if e.stance and tok.tag in ("VBZ", "VBP"):
-        return False  # "Canada opposes labelling": a position, not an event
-    if tok.dep == "amod":
-        return False  # "the accused 'enemy combatant'", "threatened academics": a description
     if e.requires_prep_or_compound_subject:
         subjects = tree.children(i, *SUBJECT_DEPS)
         compound = any(tree.children(s.i, "conj") for s in subjects)
-        if not (preps & e.requires_prep_or_compound_subject or compound):
-            return False
+        return bool(preps & e.requires_prep_or_compound_subject or compound)
     return True
+
+
+def _content_fits(tree: Tree, i: int, e: TriggerEntry) -> bool:
+    """What the entry needs of the clause it governs: a threat, a request's content, no
+    opinion."""
+    return not ((e.requires_threat_content and not _threat_content(tree, i))
+                or (e.excludes_opinion_clause and _opinion_clause(tree, i))
+                or (e.requires_content and not _has_content(tree, i)))
 
 
 _TIME_NOUNS = frozenset({"time", "moment", "day", "week", "year", "month", "hour", "minute"})
