@@ -32,7 +32,7 @@ from accord.events.participants import (
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree, subjects_of
-from accord.events.where import read_location
+from accord.events.where import named_place, read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected
 
@@ -146,7 +146,7 @@ def read_candidate(
         recipients = domestic_protest_target(cand, actors, kb.country_name(own) if own else None)
     actors, recipients = _known(actors), _known(recipients)
     if cand.type == "ASSAULT" and not actors:  # "a bombing near Samarra": see unknown_attacker
-        where = read_location(tree, cand.anchor, kb, article, None, None, reading.status)
+        where = named_place(tree, cand.anchor, kb)
         actors = unknown_attacker(tree, cand, resolver, where, lex.cue_set("local_instruments"))
     # (checked once the participants are read: later sentences refer back to them)
     why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)

@@ -282,7 +282,7 @@ def _speaks_for(speaker: Mention, actor: Mention) -> bool:
 
 
 def unknown_attacker(
-    tree: Tree, cand: Candidate, resolver: MentionResolver, location: Location,
+    tree: Tree, cand: Candidate, resolver: MentionResolver, location: Location | None,
     instruments: frozenset[str],
 ) -> tuple[Mention, ...]:
     """ "A roadside bombing near Samarra killed a U.S. soldier": nobody is named, and the
@@ -290,7 +290,7 @@ def unknown_attacker(
     force (UAF). Only for weapons that are planted where they strike (a bomb, a mine, an
     explosion), never for rockets or air strikes, which come from elsewhere; only for a
     place the sentence names. Marked as a convention, it adds nothing to the confidence."""
-    if location.source != "text" or not location.country:
+    if location is None or not location.country:
         return ()
     heads = [h for h in (*cand.sources, cand.trigger) if tree[h].lemma.lower() in instruments]
     if not heads:

@@ -11,6 +11,8 @@ from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
+_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+_ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
 
 
 def clean_name(text: str) -> str:
@@ -47,11 +49,14 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
             if org is not None or body is not None:
                 return org.code if org is not None else body.country
             continue
-        label = ent.label if ent is not None else "GPE" if tree[obj].pos == "PROPN" else None
-        if label not in (("GPE", "NORP", "LOC") if places else ("GPE", "NORP")) or (
-                ent is None and not places):
+        if ent is None:  # a bare proper noun the tagger left out: a place only for a role
+            if not places or tree[obj].pos != "PROPN":
+                continue
+            label, name = "GPE", clean_name(tree[obj].text)
+        else:
+            label, name = ent.label, clean_name(ent.text)
+        if label not in (_ROLE_PLACE_LABELS if places else _COUNTRY_LABELS):
             continue
-        name = clean_name(ent.text if ent is not None else tree[obj].text)
         place = kb.place(name) if places and label != "NORP" else None
         code = kb.country(name, metonym=True) or (place.country if place else None)
         if code:

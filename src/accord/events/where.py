@@ -24,7 +24,7 @@ def read_location(
     tree: Tree, anchor: int, kb: KnowledgeBase, article: Article,
     when: str | None, when_text: str | None, status: str,
 ) -> Location:
-    found = _named_place(tree, anchor, kb)
+    found = named_place(tree, anchor, kb)
     if found is not None:
         return found
     news_day = _news_day(when, article.date) if (when or not when_text) else False
@@ -38,7 +38,8 @@ def read_location(
     return Location()
 
 
-def _named_place(tree: Tree, anchor: int, kb: KnowledgeBase) -> Location | None:
+def named_place(tree: Tree, anchor: int, kb: KnowledgeBase) -> Location | None:
+    """The place the event's own sentence names, if any (never the dateline)."""
     for obj in _place_objects(tree, anchor):
         ent = tree.entity_at.get(obj)
         # the tagger calls some towns a people ("Samarra" NORP) or nothing at all

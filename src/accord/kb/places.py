@@ -88,12 +88,11 @@ _COMPASS = frozenset(norm(w) for w in (
 def _subdivisions() -> dict[str, tuple[int, Place]]:
     """Region names of one country only: "Punjab" (India and Pakistan) stays unknown."""
     to3 = alpha2_to_alpha3()
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, dict[str, str]] = {}  # name -> {country: the name as written}
     for sub in pycountry.subdivisions:
         key, iso3 = norm(sub.name), to3.get(sub.country_code)
         if (sub.type in _SUBDIVISION_TYPES and iso3 and _LATIN.match(sub.name)
                 and key not in _COMPASS):
-            seen.setdefault(key, set()).add(iso3)
-    names = {norm(sub.name): sub.name for sub in pycountry.subdivisions}
-    return {key: (0, Place(names[key], next(iter(found)), "region"))
-            for key, found in seen.items() if len(found) == 1}
+            seen.setdefault(key, {})[iso3] = sub.name
+    return {key: (0, Place(name, iso3, "region"))
+            for key, found in seen.items() if len(found) == 1 for iso3, name in found.items()}
