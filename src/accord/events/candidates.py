@@ -15,6 +15,7 @@ from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from accord.records import Token
 
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
+_DIRECTIVES = frozenset({"order", "command"})  # "ordered patrols by police": who orders acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,9 +225,12 @@ def _light_verb(tree: Tree, i: int, entry: TriggerEntry) -> int | None:
 def _noun_arguments(
     tree: Tree, i: int, e: TriggerEntry, governor: int | None
 ) -> tuple[list[int], list[int], bool]:
-    sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
-    sources += [o for _, o in tree.prep_objects(i, {"by"})]
     light = governor is not None and tree[governor].lemma.lower() in e.light_verbs
+    ordered = light and tree[governor].lemma.lower() in _DIRECTIVES
+    sources = subjects_of(tree, governor) if ordered else []
+    if not sources:
+        sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
+        sources += [o for _, o in tree.prep_objects(i, {"by"})]
     if not sources and light:
         sources = subjects_of(tree, governor)  # "held talks": not "framed the visit as"
         sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]

@@ -131,6 +131,8 @@ def read_candidate(
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
         cand = _as_rejection(tree, cand, reading.rejected_by)
+    if reading.readied:
+        cand = _as_mobilization(cand)
     actors = _resolve(resolver, cand.sources)
     cand, reading = _intent(tree, cand, reading, resolver, actors, lex)
     cand = _diplomatic_protest(tree, cand, actors)
@@ -330,6 +332,17 @@ def _as_rejection(tree: Tree, cand: Candidate, verb: int) -> Candidate:
         sources=tuple(subjects_of(tree, verb)), symmetric=False,
         reason=cand.reason + f"+rejected-by:{tree[verb].lemma}",
     )
+
+
+_WEAPON_MODES = frozenset({"heavy-weapons", "explosives"})
+
+
+def _as_mobilization(cand: Candidate) -> Candidate:
+    """ "the army prepared to resume shelling": a MOBILIZE of what the attack would use."""
+    mode = "weapons" if cand.mode in _WEAPON_MODES else "troops"
+    context = tuple(dict.fromkeys(("military", *cand.context)))
+    return replace(cand, type="MOBILIZE", mode=mode, context=context,
+                   reason=cand.reason + "+readied")
 
 
 def _date(tree: Tree, cand: Candidate, article: Article, future: bool):

@@ -13,6 +13,8 @@ from accord.kb import KnowledgeBase
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 _ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
+_PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "county", "town",
+                          "village", "governorate", "prefecture"})
 
 
 def clean_name(text: str) -> str:
@@ -42,7 +44,7 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
     the OSCE"): only for role nouns, as "an ambulance from Tyre" or "family in Dubai" is
     no party of Lebanon or the UAE."""
     for _, obj in tree.prep_objects(i, _PLACE_PREPS):
-        ent = tree.entity_at.get(obj)
+        ent = _named(tree, obj)
         if places and ent is not None and ent.label == "ORG":  # "observers from the OSCE"
             org = kb.organisation(clean_name(ent.text))
             body = kb.body(clean_name(ent.text)) if org is None else None
@@ -62,3 +64,12 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
         if code:
             return code
     return None
+
+
+def _named(tree: Tree, obj: int):
+    """The entity a prepositional object names: "Sindh province" names Sindh."""
+    ent = tree.entity_at.get(obj)
+    if ent is None and tree[obj].lemma.lower() in _PLACE_NOUNS:
+        names = [tree.entity_at[c.i] for c in tree.children(obj, "compound") if c.i in tree.entity_at]
+        ent = names[-1] if names else None
+    return ent

@@ -26,6 +26,7 @@ class StatusReading:
     status: str  # occurred | negated | planned | hypothetical
     reason: str
     rejected_by: int | None = None  # a "refused to" verb: the event becomes a REJECT
+    readied: bool = False  # "prepared to resume shelling": force readied, a MOBILIZE
 
 
 def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
@@ -101,6 +102,10 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
         if found.get("planned", "").startswith("infinitive"):
             del found["planned"]
         found.setdefault("planned", f"governed by '{tok.text}'")
+    if lemma in lex.cue_set("status", "readying_governors") and cand.type in _ATTEMPTED_HARMS:
+        # "the army prepared to resume shelling": readying force is done, not announced
+        # (CAMEO 15, PLOVER MOBILIZE); "is prepared to" (an adjective) stays a threat
+        found.setdefault("readied", f"readied at '{tok.text}'")
     if lemma in lex.cue_set("status", "attempt_governors"):
         # "tried to kill the governor" is an attack made (CAMEO 185, attempted
         # assassination); "tried to broker a deal" leaves the deal to come
@@ -190,6 +195,8 @@ def _decide(found: dict[str, str]) -> StatusReading:
         return StatusReading("negated", f"{found['negated']}; {found['planned']}")
     if "negated" in found and "'would'" in found.get("hypothetical", ""):  # "said it would not meet"
         return StatusReading("negated", f"{found['negated']}; {found['hypothetical']}")
+    if "readied" in found and not found.keys() & {"negated", "hypothetical"}:
+        return StatusReading("occurred", found["readied"], readied=True)
     if "attempted" in found and "negated" not in found and "conditional" not in found:
         return StatusReading("occurred", found["attempted"])
     for status in ("negated", "hypothetical", "planned"):
