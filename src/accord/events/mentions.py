@@ -216,12 +216,24 @@ class MentionResolver:
                 return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,
                                reason=f"pronoun: the speaker '{speaker.text}'",
                                confidence=speaker.confidence * 0.8)
-            earlier = self.registry.last_person_before(i)
+            earlier = self._clause_subject(i) or self.registry.last_person_before(i)
             if earlier is not None:
                 return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
                                reason=f"pronoun: most recent person '{earlier.text}'",
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
+
+    def _clause_subject(self, i: int) -> Mention | None:
+        """A subject pronoun in a clause below another clause's named subject is that
+        subject: "Tsvangirai faced Mugabe, before he announced he was withdrawing"."""
+        if self.tree[i].dep not in ("nsubj", "nsubjpass"):
+            return None
+        for anc in self.tree.ancestors(i):
+            for subject in self.tree.children(anc.i, "nsubj", "nsubjpass"):
+                if subject.i < i and subject.ent_type == "PERSON":
+                    found = self.single(subject.i)
+                    return found if found.kind == "person" else None
+        return None
 
     def _reporting_subject(self, i: int, people: bool = False) -> Mention | None:
         """ "Japan said it had halted aid": "it" is the subject of the verb of saying;

@@ -50,10 +50,48 @@ def _register_components() -> None:
     @Language.component(PARAGRAPH_BREAKS)
     def paragraph_breaks(doc: Doc) -> Doc:
         """A blank line ends a sentence: the parser otherwise runs headlines and paragraphs together."""
+        starts = [0]
         for token in doc[1:]:
             if doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text:
                 token.is_sent_start = True
+                starts.append(token.i)
+        for start in starts:
+            end = _heading_end(doc, start)
+            if end is not None:  # (and the opener begins the sentence, not a fragment)
+                doc[end].is_sent_start = True
+                doc[end + 1].is_sent_start = False
         return doc
+
+
+@lru_cache(maxsize=1)
+def _headings() -> dict:
+    """Sentence openers and heading tails, from data/nlp/headings.json."""
+    path = resources.files("accord") / "data" / "nlp" / "headings.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {"max_words": int(data["max_words"]), "openers": frozenset(data["openers"]),
+            "tails": frozenset(data["heading_tails"])}
+
+
+def _heading_end(doc: Doc, start: int) -> int | None:
+    """Where a topic heading glued before a block's first sentence ends: "2006 East Timor
+    crisis | An upsurge in violence ...". Only a verbless run of words ending in no function
+    word qualifies, so "Australian Prime Minister John Howard said" is left whole."""
+    cues = _headings()
+    if doc[start].tag_ in _FUNCTION_TAGS:  # "The remaining members of the Bali Nine ..."
+        return None
+    end = None
+    for k in range(start + 1, min(start + cues["max_words"] + 1, len(doc) - 1)):
+        prev, tok = doc[k - 1], doc[k]
+        if prev.is_punct or prev.is_space or prev.tag_ in ("VB", "VBD", "VBZ", "VBP", "MD"):
+            break
+        if prev.lower_ in cues["tails"] and tok.is_title:  # "Wikinews Today infobox | Western ..."
+            return k
+        if end is None and tok.text in cues["openers"] and prev.tag_ not in _FUNCTION_TAGS:
+            end = k
+    return end
+
+
+_FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "POS", "PRP$", "WDT", "HYPH"})
 
 
 @lru_cache(maxsize=4)
