@@ -203,7 +203,11 @@ def _targets(
 ) -> tuple[tuple[Mention, ...], tuple[Mention, ...], str]:
     """Actors and recipients once the targets are read: from the parse, else from the
     event's object or content, the host of a visit, or the place acted on; or why not."""
-    recipients = _resolve(resolver, cand.targets)
+    # a person is never his own target: "Ms Macklin accused the science minister" read
+    # back to Macklin means the description found the wrong person; better none
+    named = {a.name for a in actors if a.kind == "person" and a.name}
+    recipients = tuple(r for r in _resolve(resolver, cand.targets)
+                       if not (r.kind == "person" and r.name in named))
     if cand.mode == "visit":  # "visited Edmund Pettus Bridge": a landmark, nobody to consult
         recipients = tuple(r for r in recipients if r.country)
     if cand.symmetric:

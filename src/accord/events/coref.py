@@ -88,6 +88,8 @@ class Registry:
             if at >= i or not m.office:
                 continue
             office = m.office.lower()
+            if office.startswith("shadow "):  # the opposition's spokesman holds no office
+                continue
             if any(o in office for o in offices) and (country is None or m.country == country):
                 return m
         return None

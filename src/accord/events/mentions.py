@@ -152,7 +152,7 @@ class MentionResolver:
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
         tree, root = self.tree, _root_of(self.tree, ent)
-        name = clean_name(ent.text)
+        name = _without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
         prefix = read_prefix(tree, prefix_tokens(tree, ent.start, root), self.kb.country)
         appos = read_apposition(tree, root, self.kb.country, self.describe)
         reading = OfficeReading(
@@ -216,10 +216,12 @@ class MentionResolver:
                 return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,
                                reason=f"pronoun: the speaker '{speaker.text}'",
                                confidence=speaker.confidence * 0.8)
-            earlier = self._clause_subject(i) or self.registry.last_person_before(i)
+            above = self._clause_subject(i)
+            earlier = above or self.registry.last_person_before(i)
             if earlier is not None:
+                how = "subject of the clause above" if above else "most recent person"
                 return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
-                               reason=f"pronoun: most recent person '{earlier.text}'",
+                               reason=f"pronoun: {how} '{earlier.text}'",
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
 
@@ -411,3 +413,11 @@ class MentionResolver:
     def _np_text(self, i: int) -> str:
         ids = [j for j in self.tree.subtree(i) if j <= i and self.tree[j].dep != "det"]
         return clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text
+
+
+def _without_honorific(name: str) -> str:
+    words = name.split()
+    honorifics = actor_lexicon()["honorifics"]
+    while len(words) > 1 and words[0].lower() in honorifics:
+        words = words[1:]
+    return " ".join(words)
