@@ -190,11 +190,23 @@ def _intent(tree: Tree, cand: Candidate, reading: StatusReading, resolver: Menti
     """The actor's announced future act as intent (see ``as_intent``), unless it is a
     prediction about the actor by someone else."""
     intended, read = as_intent(cand, reading, meetings)
-    if intended is not cand and reported_by_other(
+    if intended is not cand and (_others_plan(tree, cand, lex) or reported_by_other(
             tree, cand.trigger, resolver, actors, lex.cue_set("reporting_verbs"),
-            lex.cue_set("expectation_verbs")):
+            lex.cue_set("expectation_verbs"))):
         return cand, reading
     return intended, read
+
+
+def _others_plan(tree: Tree, cand: Candidate, lex: Lexicon) -> bool:
+    """ "Apablaza wants Argentina (to) give him asylum": a wish of someone other than the
+    actor, who announced nothing."""
+    planned = lex.cue_set("status", "planned_governors")
+    for anc in tree.ancestors(cand.trigger):
+        if anc.lemma.lower() in planned and anc.pos == "VERB":
+            subjects = {c.i for c in tree.children(anc.i, "nsubj", "nsubjpass")}
+            own = any(tree[j].text.lower() in ("i", "we") for j in subjects)  # the speaker's side
+            return bool(subjects) and not own and not subjects & set(cand.sources)
+    return False
 
 
 def _targets(

@@ -264,11 +264,15 @@ def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
         lemma = anc.lemma.lower()
         if lemma not in governors or anc.pos not in ("VERB", "AUX", "ADJ"):
             continue
-        speakers = [m for h in subjects_of(tree, anc.i) for m in resolver.mentions(h) if m.resolved]
+        subjects = subjects_of(tree, anc.i)
+        speakers = [m for h in subjects for m in resolver.mentions(h) if m.resolved]
         if not speakers and lemma in expecting:
             return True
-        if not speakers or not actors:
+        if not actors:
             return False
+        if not speakers:  # "a report saying he would resign" is hearsay; "X will give ...,
+            # a statement said" is the news reporting X's plan
+            return anc.dep in ("acl", "relcl") or anc.tag == "VBG"
         return not any(_speaks_for(s, a) for s in speakers for a in actors)
     return False
 

@@ -38,7 +38,9 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
         noun_subject = tok.dep == "nsubj" and tok.pos == "NOUN" and i == cand.trigger
         # "amid fears that he has been kidnapped": the clause is the content of its noun
         noun_content = tok.dep == "acl" and "that" in tree.child_lemmas(i, "mark")
-        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not noun_subject and not noun_content):
+        # "want Argentina give him asylum", "made the UN evacuate": a bare infinitive
+        bare = tok.dep == "ccomp" and tok.tag == "VB" and not tree.children(i, "aux")
+        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content or bare)):
             break
         head = tree.head(i)
         if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp"):
@@ -89,7 +91,8 @@ def _reported_past(tree: Tree, top: int, reporting: frozenset[str]) -> bool:
     if tree.is_root(top):
         return False
     head = tree.head(top)
-    return head.lemma.lower() in reporting and head.tag == "VBD"
+    perfect = head.tag == "VBN" and "have" in tree.child_lemmas(head.i, "aux")  # "had announced"
+    return head.lemma.lower() in reporting and (head.tag == "VBD" or perfect)
 
 
 def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict[str, str],
@@ -102,6 +105,9 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
         if found.get("planned", "").startswith("infinitive"):
             del found["planned"]
         found.setdefault("planned", f"governed by '{tok.text}'")
+    if lemma in lex.cue_set("status", "implicative_governors") and found.get(
+            "planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex):
+        del found["planned"]  # "was forced to resign", "managed to flee": it happened
     if lemma in lex.cue_set("status", "readying_governors") and cand.type in _ATTEMPTED_HARMS:
         # "the army prepared to resume shelling": readying force is done, not announced
         # (CAMEO 15, PLOVER MOBILIZE); "is prepared to" (an adjective) stays a threat
@@ -116,6 +122,13 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
             found.setdefault("planned", f"attempted at '{tok.text}'")
     if lemma in lex.cue_set("status", "hypothetical_governors"):
         found.setdefault("hypothetical", f"governed by '{tok.text}'")
+
+
+def _own_modality(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """Is verb ``i`` itself future, modal or an infinitive ("may be forced to resign")?"""
+    aux = {c.text.lower() for c in tree.children(i, "aux")}
+    return bool(aux & (lex.cue_set("status", "future_aux") | lex.cue_set("status", "hypothetical_aux")
+                       | {"to"}))
 
 
 def _belief(tree: Tree, top: int, lex: Lexicon) -> bool:
