@@ -19,7 +19,7 @@ from typing import Any
 
 from accord.ingest import metadata as meta
 from accord.ingest.readers import iter_documents
-from accord.ingest.repair import Line, paragraphs, render, split_lines
+from accord.ingest.repair import Line, paragraphs, render, split_lines, split_wiki_headings
 from accord.records import Article, DocumentError, RawDocument
 
 STEP = "accord.ingest.clean.v1"
@@ -117,7 +117,7 @@ def _base_text(doc: RawDocument) -> tuple[str, dict[str, Any], dict[str, Any]]:
 
 def _repair(text: str, title: str | None, blocks: bool) -> tuple[str, Any, meta.Found]:
     found = meta.Found()
-    lines: list[Line] = split_lines(text, blocks=blocks)
+    lines: list[Line] = split_wiki_headings(split_lines(text, blocks=blocks))
     lines = meta.drop_debris_lines(lines, found)
     lines = meta.take_publisher(lines, found)
     lines = meta.cut_tail(lines, found)

@@ -67,6 +67,34 @@ def split_lines(raw: str, blocks: bool = False) -> list[Line]:
     return lines
 
 
+_WIKI_HEADING = re.compile(r"(={2,4})\s*([^=\n]{1,80}?)\s*\1(?!=)")
+
+
+def split_wiki_headings(lines: list[Line]) -> list[Line]:
+    """Wiki markup run into the text ("... said. == Related news == * Iraqis vote ...")
+    becomes a line of its own holding the heading's title, so the tail and debris rules
+    see "Related news" as they would on a web page, and a heading ("==Mandela criticizes
+    Robert Mugabe== Former South African President ...") is no part of the next sentence."""
+    out: list[Line] = []
+    for line in lines:
+        pos = 0
+        for m in _WIKI_HEADING.finditer(line.text):
+            out.extend(_piece(line, pos, m.start(), gap=line.gap if pos == 0 else True))
+            out.extend(_piece(line, m.start(2), m.end(2), gap=True))
+            pos = m.end()
+        out.extend(_piece(line, pos, len(line.text), gap=line.gap if pos == 0 else True))
+    return out
+
+
+def _piece(line: Line, start: int, end: int, gap: bool) -> list[Line]:
+    text = line.text[start:end]
+    stripped = text.strip()
+    if not stripped:
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Line(stripped, line.start + start + lead, gap)]
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a line ends with sentence-final punctuation (quotes allowed after it)."""
     core = text.rstrip(_CLOSERS)
