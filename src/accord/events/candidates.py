@@ -49,7 +49,7 @@ def _in_a_name(tree: Tree, i: int) -> bool:
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
     background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
-                  lexicon.cue_set("habitual_adverbs"))
+                  lexicon.cue_set("habitual_adverbs"), lexicon.cue_set("standing_verbs"))
     documents = lexicon.cue_set("document_nouns")
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
@@ -100,17 +100,26 @@ def _background(tree: Tree, i: int, cues: tuple[frozenset[str], ...]) -> bool:
     """A noun that only dates or frames the news ("since the August 13 peace accord"),
     or that names something else ("EC truce monitors")."""
     preps, heads = cues[0], cues[1]
+    tok, head = tree[i], tree.head(i)
+    if tok.dep == "pobj" and (head.lemma.lower() in preps or head.text.lower() in preps):
+        return True  # ("Following the truce": the tagger calls it a verb)
+    return tok.dep == "compound" and head.lemma.lower() not in heads
+
+
+def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) -> bool:
+    """ "The truce is still intact", "the ceasefire is holding": the state of an agreement
+    made before, not an event of the day."""
     tok = tree[i]
-    if tok.dep == "pobj" and tree.head(i).lemma.lower() in preps:
-        return True
-    return tok.dep == "compound" and tree.head(i).lemma.lower() not in heads
+    return (entry.type == "AGREE" and tok.dep == "nsubj" and tree.head(i).lemma.lower() in verbs
+            and not tree.children(tok.head, "dobj", "xcomp", "ccomp"))
 
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
            cues: tuple[frozenset[str], ...]) -> Candidate | None:
     if not allowed(tree, i, entry) or _habitual(tree, i, cues[2]):
         return None
-    if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)):
+    if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)
+                                or _standing(tree, i, entry, cues[3])):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry)
