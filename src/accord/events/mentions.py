@@ -69,12 +69,12 @@ class MentionResolver:
         for appos in self.tree.children(i, "appos"):
             if self.tree.entity_at.get(appos.i) is not None:
                 heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
-        for j in heads:
-            out.extend(self._split_countries(self.single(j)))
+        for j in heads:  # (the container itself, for its country: "Greek groups of ...")
+            out.extend(self._split_countries(self.single(i if j == inner else j)))
         return [m.located(self.tree) for m in out]
 
     def single(self, i: int) -> Mention:
-        i = self._through_container(i)
+        outer, i = i, self._through_container(i)
         appositive = self._appositive_people(i)
         if appositive is not None:
             return appositive
@@ -92,7 +92,12 @@ class MentionResolver:
             found = self._missed_name(self._np_text(i), i)
             if found:
                 return found
-        return self._role(i)
+        role = self._role(i)
+        if role.kind == "role" and not role.country and outer != i:
+            # "Greek leftist groups of masked demonstrators": the group's country
+            country = self._modifier_country(outer)
+            return replace(role, country=country, confidence=0.6) if country else role
+        return role
 
     def _through_container(self, i: int) -> int:
         """ "a convoy of Ukrainian soldiers", "tens of thousands of students": the students."""

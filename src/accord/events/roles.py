@@ -13,8 +13,9 @@ from accord.kb import KnowledgeBase
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 _ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
+# nouns that stand for the name compounded with them: "Sindh province", "APEC nations"
 _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "county", "town",
-                          "village", "governorate", "prefecture"})
+                          "village", "governorate", "prefecture", "nation", "country", "member"})
 
 
 def clean_name(text: str) -> str:
