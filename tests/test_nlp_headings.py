@@ -19,6 +19,8 @@ def _sentences(text: str) -> list[str]:
     ("Wikinews Today infobox Western Australian Premier Geoff Gallop has resigned his post.",
      "Wikinews Today infobox"),
     ("Turkey Two bombs detonated in Istanbul on Sunday evening, killing at least 17 people.", "Turkey"),
+    ("2006 Israel-Lebanon conflict United Nations Secretary General Kofi Annan called on Hezbollah "
+     "to release two Israeli soldiers.", "2006 Israel - Lebanon conflict"),
 ])
 def test_a_glued_heading_is_split_off(text: str, heading: str) -> None:
     sentences = _sentences(text)
@@ -31,6 +33,7 @@ def test_a_glued_heading_is_split_off(text: str, heading: str) -> None:
     "Melbourne man Jack Thomas has been acquitted of terrorism offences.",
     "The remaining three members of the Bali Nine have been sentenced to life in prison.",
     "It is reported that The Head of RosAtom will meet Iran's foreign minister.",
+    "According to BBC News Online more than 300 people were detained in Tallinn.",
 ])
 def test_an_ordinary_first_sentence_is_left_whole(text: str) -> None:
     assert len(_sentences(text)) == 1

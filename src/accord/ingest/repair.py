@@ -68,21 +68,33 @@ def split_lines(raw: str, blocks: bool = False) -> list[Line]:
 
 
 _WIKI_HEADING = re.compile(r"(={2,4})\s*([^=\n]{1,80}?)\s*\1(?!=)")
+# markup a wiki or CMS leaves in plain text: "<noinclude>", "<br>", "<!-- note -->", "__NOTOC__"
+_MARKUP = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>\n]{0,80}>|__[A-Z]{3,}__")
 
 
 def split_wiki_headings(lines: list[Line]) -> list[Line]:
     """Wiki markup run into the text ("... said. == Related news == * Iraqis vote ...")
     becomes a line of its own holding the heading's title, so the tail and debris rules
     see "Related news" as they would on a web page, and a heading ("==Mandela criticizes
-    Robert Mugabe== Former South African President ...") is no part of the next sentence."""
+    Robert Mugabe== Former South African President ...") is no part of the next sentence.
+    Tags and comments are dropped; the text around them stays one line (``gap=False``)."""
     out: list[Line] = []
     for line in lines:
-        pos = 0
+        pos, gap = 0, line.gap
         for m in _WIKI_HEADING.finditer(line.text):
-            out.extend(_piece(line, pos, m.start(), gap=line.gap if pos == 0 else True))
+            out.extend(_without_markup(line, pos, m.start(), gap))
             out.extend(_piece(line, m.start(2), m.end(2), gap=True))
-            pos = m.end()
-        out.extend(_piece(line, pos, len(line.text), gap=line.gap if pos == 0 else True))
+            pos, gap = m.end(), True
+        out.extend(_without_markup(line, pos, len(line.text), gap))
+    return out
+
+
+def _without_markup(line: Line, start: int, end: int, gap: bool) -> list[Line]:
+    out: list[Line] = []
+    for m in _MARKUP.finditer(line.text, start, end):
+        out.extend(_piece(line, start, m.start(), gap=gap if not out else False))
+        start = m.end()
+    out.extend(_piece(line, start, end, gap=gap if not out else False))
     return out
 
 

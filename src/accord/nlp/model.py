@@ -82,7 +82,7 @@ def _heading_end(doc: Doc, start: int) -> int | None:
     end = None
     for k in range(start + 1, min(start + cues["max_words"] + 1, len(doc) - 1)):
         prev, tok = doc[k - 1], doc[k]
-        if prev.is_punct or prev.is_space or prev.tag_ in ("VB", "VBD", "VBZ", "VBP", "MD"):
+        if (prev.is_punct and prev.tag_ != "HYPH") or prev.is_space or prev.tag_ in _VERB_TAGS:
             break
         if prev.lower_ in cues["tails"] and tok.is_title:  # "Wikinews Today infobox | Western ..."
             return k
@@ -91,6 +91,7 @@ def _heading_end(doc: Doc, start: int) -> int | None:
     return end
 
 
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
 _FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "TO", "POS", "PRP$", "WDT", "HYPH"})
 
 
