@@ -180,6 +180,9 @@ def place_recipient(
     if cand.type not in _PLACE_TARGETS:
         return ()
     own = {a.country for a in actors if a.country}
+    embassy = _embassy(tree, cand, resolver) if cand.type == "PROTEST" else None
+    if embassy is not None:
+        return (embassy,)
     heads = [cand.anchor, cand.trigger, *(c.i for c in tree.children(cand.anchor, "dobj"))]
     for head in heads:
         for _, obj in tree.prep_objects(head, {"in", "into", "of", "at", "on", "across"}):
@@ -193,6 +196,21 @@ def place_recipient(
                             confidence=0.45)
                 return (m.located(tree),)
     return ()
+
+
+_MISSIONS = frozenset({"embassy", "consulate", "legation"})
+
+
+def _embassy(tree: Tree, cand: Candidate, resolver: MentionResolver) -> Mention | None:
+    """ "200 people demonstrated outside the Australian Embassy" in Wellington: a protest at
+    a country's embassy is addressed to that country, not to the host."""
+    for j in tree.subtree(cand.trigger):
+        if tree[j].lemma.lower() not in _MISSIONS or tree[j].dep != "pobj":
+            continue
+        mission = resolver.single(j)
+        if mission.country:
+            return replace(mission, reason=f"{mission.reason}; target: the embassy's country")
+    return None
 
 
 def _place_country(resolver: MentionResolver, text: str) -> str | None:

@@ -133,9 +133,10 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
             head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
             objects = [c.i for c in tree.children(head.i, "dobj") if head.i < c.i < tok.head]
-            if tree[tok.head].lemma.lower() == "as" and objects:
-                # "reports Cameroonians as welcoming the transfer": the Cameroonians welcome
-                return objects  # (not "As well as condemning ..., Clinton asked Wallace")
+            if tree[tok.head].lemma.lower() in ("as", "from") and objects:
+                # "reports Cameroonians as welcoming the transfer", "stop fighters from firing
+                # rockets": the object acts (not "As well as condemning ..., Clinton asked")
+                return objects
         return subjects_of(tree, head.i, depth + 1)
     return []
 
