@@ -9,7 +9,7 @@ get a country and a PLOVER sector.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from accord.events.coref import Registry
@@ -20,8 +20,15 @@ from accord.events.offices import (
     prefix_tokens,
     read_apposition,
     read_prefix,
+    without_honorific,
 )
-from accord.events.roles import clean_name, prepositional_country, role_sector
+from accord.events.roles import (
+    clean_name,
+    compound_body,
+    prepositional_country,
+    role_sector,
+    split_countries,
+)
 from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 from accord.records import Entity
@@ -29,13 +36,6 @@ from accord.records import Entity
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
                         "insist", "warn", "claim", "indicate", "admit", "acknowledge", "deny"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Owner:
-    name: str
-    country: str
-    sector: str | None
 
 
 def _root_of(tree: Tree, ent: Entity) -> int:
@@ -70,7 +70,7 @@ class MentionResolver:
             if self.tree.entity_at.get(appos.i) is not None:
                 heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
         for j in heads:  # (the container itself, for its country: "Greek groups of ...")
-            out.extend(self._split_countries(self.single(i if j == inner else j)))
+            out.extend(split_countries(self.tree, self.kb, self.single(i if j == inner else j)))
         return [m.located(self.tree) for m in out]
 
     def single(self, i: int) -> Mention:
@@ -157,7 +157,7 @@ class MentionResolver:
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
         tree, root = self.tree, _root_of(self.tree, ent)
-        name = _without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
+        name = without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
         prefix = read_prefix(tree, prefix_tokens(tree, ent.start, root), self.kb.country)
         appos = read_apposition(tree, root, self.kb.country, self.describe)
         reading = OfficeReading(
@@ -338,7 +338,7 @@ class MentionResolver:
         group = self.registry.group_anaphor(tree, i)
         if group is not None:
             return replace(base, kind="group", reason=group)
-        body = self._compound_body(i)
+        body = compound_body(self.tree, self.kb, i)
         if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
         sector = role_sector(self.tree, self.kb, i)
@@ -353,27 +353,6 @@ class MentionResolver:
                           confidence=0.6 if country else 0.35)
         self.registry.add_role(i, mention, tok.lemma.lower())
         return mention
-
-    def _compound_body(self, i: int) -> _Owner | None:
-        """Who a role noun belongs to: "State Department official", "Hezbollah guerrillas",
-        "European Community foreign ministers"."""
-        owners = self.tree.children(i, "compound", "nmod", "poss")
-        for led in self.tree.children(i, "amod"):  # "US-led forces"; not "the US-led invasion"
-            if led.lemma == "lead" and led.tag == "VBN" and role_sector(self.tree, self.kb, i):
-                owners += self.tree.children(led.i, "npadvmod", "compound")
-        for child in owners:
-            ent = self.tree.entity_at.get(child.i)
-            text = clean_name(ent.text if ent else self.tree.subtree_text(child.i))
-            body = self.kb.body(text)
-            if body is not None:
-                return _Owner(body.name, body.country, body.sector)
-            org = self.kb.organisation(text)
-            if org is not None:
-                return _Owner(org.name, org.code, org.sector)
-            code = self.kb.country(text) if child.dep == "npadvmod" else None
-            if code:
-                return _Owner(text, code, None)
-        return None
 
     def _modifier_country(self, i: int, places: bool = False) -> str | None:
         """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
@@ -402,27 +381,7 @@ class MentionResolver:
                 return place.country
         return prepositional_country(tree, self.kb, i, places)
 
-    def _split_countries(self, mention: Mention) -> list[Mention]:
-        """ "French and U.S. officials" are two participants, one per country."""
-        if mention.kind != "role":
-            return [mention]
-        tree, out = self.tree, [mention]
-        for child in tree.children(mention.head, "amod", "compound", "nmod"):
-            for conj in tree.conjuncts(child.i)[1:]:
-                code = self.kb.country(clean_name(tree[conj].text))
-                if code and code != mention.country:
-                    out.append(replace(mention, country=code,
-                                       reason=mention.reason + " (coordinated country)"))
-        return out
-
     def _np_text(self, i: int) -> str:
         ids = [j for j in self.tree.subtree(i) if j <= i and self.tree[j].dep != "det"]
         return clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text
 
-
-def _without_honorific(name: str) -> str:
-    words = name.split()
-    honorifics = actor_lexicon()["honorifics"]
-    while len(words) > 1 and words[0].lower() in honorifics:
-        words = words[1:]
-    return " ".join(words)

@@ -145,3 +145,12 @@ def read_apposition(
             sector=office_sector([appos.text]), start=ids[0],
         )
     return OfficeReading()
+
+
+def without_honorific(name: str) -> str:
+    """ "Ms Macklin" is Macklin: a leading honorific the tagger keeps inside a name."""
+    words = name.split()
+    honorifics = actor_lexicon()["honorifics"]
+    while len(words) > 1 and words[0].lower() in honorifics:
+        words = words[1:]
+    return " ".join(words)

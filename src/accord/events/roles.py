@@ -1,12 +1,17 @@
 """What a common noun says of the actor it names: the sector of a role phrase ("opposition
-leader" OPP) and the country of the place it is of, from or in ("residents of Sindh").
+leader" OPP), the country of the place it is of, from or in ("residents of Sindh"), the
+body it belongs to ("State Department official") and the countries coordinated in it
+("French and U.S. officials").
 
-Split from ``mentions`` so each stays readable; both read the parse and the knowledge
-base only, never the resolver's state.
+Split from ``mentions`` so each stays readable; all of it reads the parse and the
+knowledge base only, never the resolver's state.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from accord.events.draft import Mention
 from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 
@@ -74,3 +79,48 @@ def _named(tree: Tree, obj: int):
         names = [tree.entity_at[c.i] for c in tree.children(obj, "compound") if c.i in tree.entity_at]
         ent = names[-1] if names else None
     return ent
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """The body, organisation or country a role noun belongs to."""
+
+    name: str
+    country: str
+    sector: str | None
+
+
+def compound_body(tree: Tree, kb: KnowledgeBase, i: int) -> Owner | None:
+    """Who a role noun belongs to: "State Department official", "Hezbollah guerrillas",
+    "European Community foreign ministers", "US-led forces"."""
+    owners = tree.children(i, "compound", "nmod", "poss")
+    for led in tree.children(i, "amod"):  # "US-led forces"; not "the US-led invasion"
+        if led.lemma == "lead" and led.tag == "VBN" and role_sector(tree, kb, i):
+            owners += tree.children(led.i, "npadvmod", "compound")
+    for child in owners:
+        ent = tree.entity_at.get(child.i)
+        text = clean_name(ent.text if ent else tree.subtree_text(child.i))
+        body = kb.body(text)
+        if body is not None:
+            return Owner(body.name, body.country, body.sector)
+        org = kb.organisation(text)
+        if org is not None:
+            return Owner(org.name, org.code, org.sector)
+        code = kb.country(text) if child.dep == "npadvmod" else None
+        if code:
+            return Owner(text, code, None)
+    return None
+
+
+def split_countries(tree: Tree, kb: KnowledgeBase, mention: Mention) -> list[Mention]:
+    """ "French and U.S. officials" are two participants, one per country."""
+    if mention.kind != "role":
+        return [mention]
+    out = [mention]
+    for child in tree.children(mention.head, "amod", "compound", "nmod"):
+        for conj in tree.conjuncts(child.i)[1:]:
+            code = kb.country(clean_name(tree[conj].text))
+            if code and code != mention.country:
+                out.append(replace(mention, country=code,
+                                   reason=mention.reason + " (coordinated country)"))
+    return out
