@@ -167,6 +167,7 @@ def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
                             "RETREAT", "AID"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DOMESTIC_FORCE = frozenset({"COERCE", "ASSAULT"})
 
 
 def place_recipient(
@@ -175,7 +176,8 @@ def place_recipient(
     """ "Israeli troops remained on alert in the West Bank": the place's country is the target.
 
     Only for acts done to a place (protests, deployments, sanctions, coercion, attacks,
-    concessions, withdrawals, aid), and only a country other than the actor's.
+    concessions, withdrawals, aid), and only a country other than the actor's, except for
+    force used at home: "Afghan guerrillas blew up power lines into Kabul" is AFG on AFG.
     """
     if cand.type not in _PLACE_TARGETS:
         return ()
@@ -190,7 +192,7 @@ def place_recipient(
             if ent is None or ent.label not in _PLACE_LABELS:
                 continue
             code = _place_country(resolver, ent.text)
-            if code and code not in own:
+            if code and (code not in own or cand.type in _DOMESTIC_FORCE):
                 m = Mention(head=obj, start=ent.start, end=ent.end, text=ent.text, kind="place",
                             country=code, reason=PLACE_TARGET,
                             confidence=0.45)

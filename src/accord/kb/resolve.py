@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,11 @@ def person(kb: KnowledgeBase, name: str, on: date | None, country: str | None = 
     who = names.pop()
     tenures = kb.tenures.of_person(who)
     if on is None:
-        return _no_office(who, tenures, None, "known person; no date given", confidence - 0.1)
+        found = _no_office(who, tenures, None, "known person; no date given", confidence - 0.1)
+        if found.country is None and len({t.country for t in tenures}) == 1:
+            # only ever an organisation's officer ("Kofi Annan"): that is who they act for
+            found = replace(found, country=tenures[0].country, reason=found.reason + "; one body")
+        return found
     current = [t for t in tenures if t.covers(on) and (country is None or t.country == country)]
     if current:
         best = min(current, key=kb.tenures.preference)
