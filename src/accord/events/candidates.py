@@ -154,6 +154,10 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
     police", "forces reported to have been killed"."""
     tok = tree[i]
     own = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
+    if not own and _to_death(tree, i) and not tree.children(i, "dobj", "aux"):
+        # "a photographer shot to death in Port-au-Prince": a reduced passive the parser
+        # reads as active; with no object, the subject is the one killed
+        return [c.i for c in tree.children(i, "nsubj")]
     by_agent = bool(tree.children(i, "agent"))  # the tagger sometimes says VBD; "by X" does not lie
     if own or (tok.tag != "VBN" and not by_agent) or tree.children(i, *SUBJECT_DEPS):
         return own
@@ -170,6 +174,10 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
     if tree.children(i, "auxpass"):
         return subjects_of(tree, i)
     return []
+
+
+def _to_death(tree: Tree, i: int) -> bool:
+    return any(tree[o].lemma.lower() == "death" for _, o in tree.prep_objects(i, {"to"}))
 
 
 def _gapped_passive(tree: Tree, i: int) -> list[int]:

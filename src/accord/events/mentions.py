@@ -158,8 +158,13 @@ class MentionResolver:
             return self._person_cache[ent.start]
         tree, root = self.tree, _root_of(self.tree, ent)
         name = without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
-        prefix = read_prefix(tree, prefix_tokens(tree, ent.start, root), self.kb.country)
+        ids = prefix_tokens(tree, ent.start, root)
+        prefix = read_prefix(tree, ids, self.kb.country)
+        if not prefix.country:  # a country first: "Iraq's ambassador to the United Nations"
+            prefix = read_prefix(tree, ids, self._office_country)
         appos = read_apposition(tree, root, self.kb.country, self.describe)
+        if not appos.country:
+            appos = read_apposition(tree, root, self._office_country, self.describe)
         reading = OfficeReading(
             office=prefix.office or appos.office, country=prefix.country or appos.country,
             sector=prefix.sector or appos.sector, former=prefix.former,
@@ -171,6 +176,12 @@ class MentionResolver:
         self.registry.add_person(ent.start, mention)
         self._person_cache[ent.start] = mention
         return mention
+
+    def _office_country(self, text: str) -> str | None:
+        """An organisation whose office is named before or after a person, when no country
+        is: "Arab League Secretary General", "director of news at the BBC"."""
+        org = self.kb.organisation(text)
+        return org.code if org is not None else None
 
     def _resolve_person(
         self, name: str, reading: OfficeReading, root: int, start: int, end: int
