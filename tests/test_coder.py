@@ -74,3 +74,12 @@ def test_who_is_to_blame_is_the_target_not_the_source() -> None:
     assert blame, "no ACCUSE candidate"
     assert [tree[t].text for t in blame[0].targets] == ["Stevens"]
     assert "Stevens" not in [tree[s].text for s in blame[0].sources]
+
+
+def test_a_bare_surname_is_not_someone_who_held_no_such_office_then(code_text) -> None:
+    """ "President Vieira" of Guinea-Bissau is not Brazil's Mauro Vieira, who was no
+    president in 2009 and whose country the story does not name."""
+    text = "President Vieira was killed by the army as he tried to flee his house, a spokesman said."
+    events = result_json(code_text(text, "2009-03-02"))["events"]
+    assert [e["type"] for e in events] == ["ASSAULT"]
+    assert all(r["country"] != "BRA" for r in events[0]["recipients"])

@@ -54,8 +54,8 @@ class Registry:
                 return m
         return None
 
-    def last_person_before(self, i: int) -> Mention | None:
-        earlier = [m for at, m in self.people if at < i and m.name]
+    def last_person_before(self, i: int, skip: str | None = None) -> Mention | None:
+        earlier = [m for at, m in self.people if at < i and m.name and m.name != skip]
         return earlier[-1] if earlier else None
 
     def describe(self, tree: Tree, i: int, country: str | None) -> Mention | None:

@@ -33,6 +33,7 @@ from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
 from accord.records import Entity
 
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
                         "insist", "warn", "claim", "indicate", "admit", "acknowledge", "deny"})
@@ -193,9 +194,13 @@ class MentionResolver:
             return replace(earlier, head=root, start=start, end=end, text=text,
                            reason=f"coreference: same person as '{earlier.text}'")
         res = self.kb.person(name, self.on, reading.country) if name else None
-        if res is not None and " " not in name and not reading.country and not reading.office and (
-                res.country not in self.countries_named):
-            res = None  # a bare surname ("Mr Howard") is only trusted where its country is in the story
+        if res is not None and " " not in name and not reading.country and (
+                res.country not in self.countries_named) and not (
+                reading.office and (res.office or self.on is None)):
+            # a bare surname ("Mr Howard") is only trusted where its country is in the story,
+            # or where the office the text gives it was held then ("President Putin"); not
+            # "President Vieira" of Guinea-Bissau read as Brazil's Mauro Vieira
+            res = None
         office = reading.office
         if reading.former and office:
             office = f"former {office}"
@@ -228,18 +233,26 @@ class MentionResolver:
                                confidence=speaker.confidence * 0.8)
         if tok.text.lower() in actor_lexicon()["person_pronouns"]:
             speaker = self._reporting_subject(i, people=True)
-            if speaker is not None:  # "Mr Vaile admits that he dismissed ...": the speaker
-                return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,
+            quoted = speaker is not None and self._quoted(i)
+            if speaker is not None and not quoted:  # "Mr Vaile admits that he dismissed ...":
+                return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,  # the speaker
                                reason=f"pronoun: the speaker '{speaker.text}'",
                                confidence=speaker.confidence * 0.8)
-            above = self._clause_subject(i)
-            earlier = above or self.registry.last_person_before(i)
+            # in the speaker's own words "he" is someone else: Salmond said: "... he refuses"
+            above = None if quoted else self._clause_subject(i)
+            earlier = above or self.registry.last_person_before(i, skip=speaker.name if quoted else None)
             if earlier is not None:
                 how = "subject of the clause above" if above else "most recent person"
                 return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
                                reason=f"pronoun: {how} '{earlier.text}'",
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
+
+    def _quoted(self, i: int) -> bool:
+        """Is token ``i`` inside quotation marks opened earlier in its sentence?"""
+        start, _ = self.tree.sentence_of(i)
+        marks = sum(self.tree[j].text in _QUOTES for j in range(start, i))
+        return marks % 2 == 1
 
     def _clause_subject(self, i: int) -> Mention | None:
         """A subject pronoun in a clause below another clause's named subject is that

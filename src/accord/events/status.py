@@ -210,7 +210,7 @@ def _decide(found: dict[str, str]) -> StatusReading:
         return StatusReading("negated", f"{found['negated']}; {found['hypothetical']}")
     if "readied" in found and not found.keys() & {"negated", "hypothetical"}:
         return StatusReading("occurred", found["readied"], readied=True)
-    if "attempted" in found and "negated" not in found and "conditional" not in found:
+    if "attempted" in found and not found.keys() & {"negated", "conditional", "hypothetical"}:
         return StatusReading("occurred", found["attempted"])
     for status in ("negated", "hypothetical", "planned"):
         if status in found:
