@@ -83,3 +83,13 @@ def test_a_bare_surname_is_not_someone_who_held_no_such_office_then(code_text) -
     events = result_json(code_text(text, "2009-03-02"))["events"]
     assert [e["type"] for e in events] == ["ASSAULT"]
     assert all(r["country"] != "BRA" for r in events[0]["recipients"])
+
+
+def test_a_place_that_names_an_agreement_lends_no_country(code_text) -> None:
+    """ "the Kyoto agreement" is no story about Japan: a role with no country of its own
+    does not take JPN from it."""
+    text = ("The administration and the Australian Howard Government have refused to ratify "
+            "the Kyoto agreement.")
+    events = result_json(code_text(text, "2006-05-01"))["events"]
+    assert [e["type"] for e in events] == ["REJECT"]
+    assert all(a["country"] != "JPN" for a in events[0]["actors"])

@@ -141,8 +141,10 @@ def read_candidate(
         return None, why
     cand = _verbal_attack(cand, actors, recipients)
     sentence = tree[cand.trigger].sent
-    actors = complete_office_holders(tree, sentence, resolver, actors, recipients)
-    recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False)
+    things = lex.cue_set("named_after_places")
+    actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things)
+    recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
+                                         things=things)
     if not recipients and actors:
         own = next((a.country for a in actors if a.country), None)
         recipients = domestic_protest_target(cand, actors, kb.country_name(own) if own else None)

@@ -227,12 +227,14 @@ def _place_country(resolver: MentionResolver, text: str) -> str | None:
 
 
 def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
-                     exclude: set[str]) -> str | None:
+                     exclude: set[str], things: frozenset[str] = frozenset()) -> str | None:
     """The one country a sentence is about (named most often), if there is one."""
     start, end = tree.doc.sentences[sentence]
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
         if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
+            if _names_a_thing(tree, ent.end - 1, things):
+                continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
             code = _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
@@ -242,14 +244,21 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
     return ranked[0][0]
 
 
+def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
+    """Is the place at ``i`` only part of the name of an agreement or a meeting ("the Kyoto
+    agreement", "the Annapolis conference"), not where the story happens?"""
+    return tree[i].dep == "compound" and tree.head(i).lemma.lower() in things
+
+
 _INFERRED = "country: the one the sentence is about"
 
 
 def complete_office_holders(
     tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
-    others: tuple[Mention, ...], sources: bool = True,
+    others: tuple[Mention, ...], sources: bool = True, things: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
-    """Office holders and role nouns with no country take the one the sentence is about.
+    """Office holders and role nouns with no country take the one the sentence is about
+    (not a place that only names an agreement or meeting, ``things``: "Kyoto agreement").
 
     An inferred country is weaker than one read from the words ("Israeli soldiers", 0.6);
     for a source it is never weaker than no country at all ("supporters of Ben Bella blocked
@@ -263,7 +272,7 @@ def complete_office_holders(
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
-            code = sentence_country(tree, sentence, resolver, exclude | own)
+            code = sentence_country(tree, sentence, resolver, exclude | own, things)
             if code:
                 base = max(m.confidence, 0.6) if sources else m.confidence
                 m = replace(m, country=code, sector=m.sector or "GOV", confidence=base * 0.7,
