@@ -29,9 +29,10 @@ from accord.events.participants import (
     reported_by_other,
     unknown_attacker,
 )
+from accord.events.recast import as_mobilization, as_rejection, others_plan
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
-from accord.events.syntax import Tree, subjects_of
+from accord.events.syntax import Tree
 from accord.events.where import named_place, read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected
@@ -130,9 +131,9 @@ def read_candidate(
 
     reading = read_status(tree, cand, lex)
     if reading.rejected_by is not None:
-        cand = _as_rejection(tree, cand, reading.rejected_by)
+        cand = as_rejection(tree, cand, reading.rejected_by)
     if reading.readied:
-        cand = _as_mobilization(cand)
+        cand = as_mobilization(cand)
     actors = _resolve(resolver, cand.sources)
     cand, reading = _intent(tree, cand, reading, resolver, actors, lex)
     cand = _diplomatic_protest(tree, cand, actors)
@@ -192,23 +193,11 @@ def _intent(tree: Tree, cand: Candidate, reading: StatusReading, resolver: Menti
     """The actor's announced future act as intent (see ``as_intent``), unless it is a
     prediction about the actor by someone else."""
     intended, read = as_intent(cand, reading, meetings)
-    if intended is not cand and (_others_plan(tree, cand, lex) or reported_by_other(
+    if intended is not cand and (others_plan(tree, cand, lex) or reported_by_other(
             tree, cand.trigger, resolver, actors, lex.cue_set("reporting_verbs"),
             lex.cue_set("expectation_verbs"))):
         return cand, reading
     return intended, read
-
-
-def _others_plan(tree: Tree, cand: Candidate, lex: Lexicon) -> bool:
-    """ "Apablaza wants Argentina (to) give him asylum": a wish of someone other than the
-    actor, who announced nothing."""
-    planned = lex.cue_set("status", "planned_governors")
-    for anc in tree.ancestors(cand.trigger):
-        if anc.lemma.lower() in planned and anc.pos == "VERB":
-            subjects = {c.i for c in tree.children(anc.i, "nsubj", "nsubjpass")}
-            own = any(tree[j].text.lower() in ("i", "we") for j in subjects)  # the speaker's side
-            return bool(subjects) and not own and not subjects & set(cand.sources)
-    return False
 
 
 def _targets(
@@ -341,26 +330,6 @@ def _known(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 def _same(m: Mention, others: list[Mention]) -> bool:
     """ "the Organization for Economic Cooperation and Development, or OECD" is one."""
     return bool(m.name) and any(o.name == m.name and o.country == m.country for o in others)
-
-
-def _as_rejection(tree: Tree, cand: Candidate, verb: int) -> Candidate:
-    """ "refused to meet X": a REJECT by the refuser, of the event it refused."""
-    return replace(
-        cand, type="REJECT", mode=cand.type.lower(), context=cand.context,
-        sources=tuple(subjects_of(tree, verb)), symmetric=False,
-        reason=cand.reason + f"+rejected-by:{tree[verb].lemma}",
-    )
-
-
-_WEAPON_MODES = frozenset({"heavy-weapons", "explosives"})
-
-
-def _as_mobilization(cand: Candidate) -> Candidate:
-    """ "the army prepared to resume shelling": a MOBILIZE of what the attack would use."""
-    mode = "weapons" if cand.mode in _WEAPON_MODES else "troops"
-    context = tuple(dict.fromkeys(("military", *cand.context)))
-    return replace(cand, type="MOBILIZE", mode=mode, context=context,
-                   reason=cand.reason + "+readied")
 
 
 def _date(tree: Tree, cand: Candidate, article: Article, future: bool):

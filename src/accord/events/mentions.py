@@ -29,21 +29,13 @@ from accord.events.roles import (
     role_sector,
     split_countries,
 )
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, entity_root, in_quotes
 from accord.kb import KnowledgeBase
 from accord.records import Entity
 
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
                         "insist", "warn", "claim", "indicate", "admit", "acknowledge", "deny"})
-
-
-def _root_of(tree: Tree, ent: Entity) -> int:
-    for i in range(ent.start, ent.end):
-        if not ent.start <= tree[i].head < ent.end or tree[i].head == i:
-            return i
-    return ent.end - 1
 
 
 class MentionResolver:
@@ -157,7 +149,7 @@ class MentionResolver:
     def _person(self, ent: Entity) -> Mention:
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
-        tree, root = self.tree, _root_of(self.tree, ent)
+        tree, root = self.tree, entity_root(self.tree, ent)
         name = without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
         ids = prefix_tokens(tree, ent.start, root)
         prefix = read_prefix(tree, ids, self.kb.country)
@@ -233,7 +225,7 @@ class MentionResolver:
                                confidence=speaker.confidence * 0.8)
         if tok.text.lower() in actor_lexicon()["person_pronouns"]:
             speaker = self._reporting_subject(i, people=True)
-            quoted = speaker is not None and self._quoted(i)
+            quoted = speaker is not None and in_quotes(self.tree, i)
             if speaker is not None and not quoted:  # "Mr Vaile admits that he dismissed ...":
                 return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,  # the speaker
                                reason=f"pronoun: the speaker '{speaker.text}'",
@@ -247,12 +239,6 @@ class MentionResolver:
                                reason=f"pronoun: {how} '{earlier.text}'",
                                confidence=earlier.confidence * 0.7)
         return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
-
-    def _quoted(self, i: int) -> bool:
-        """Is token ``i`` inside quotation marks opened earlier in its sentence?"""
-        start, _ = self.tree.sentence_of(i)
-        marks = sum(self.tree[j].text in _QUOTES for j in range(start, i))
-        return marks % 2 == 1
 
     def _clause_subject(self, i: int) -> Mention | None:
         """A subject pronoun in a clause below another clause's named subject is that
@@ -287,7 +273,7 @@ class MentionResolver:
 
     def _named(self, ent: Entity) -> Mention:
         tree = self.tree
-        root = _root_of(tree, ent)
+        root = entity_root(tree, ent)
         text = clean_name(ent.text)
         base = Mention(head=root, start=ent.start, end=ent.end, text=ent.text, kind="unknown")
         body = self.kb.body(text)

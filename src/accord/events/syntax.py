@@ -143,3 +143,20 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
 
 def _relative_is_object(tree: Tree, i: int) -> bool:
     return any(c.tag in ("WDT", "WP") for c in tree.children(i, *OBJECT_DEPS))
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def in_quotes(tree: Tree, i: int) -> bool:
+    """Is token ``i`` inside quotation marks opened earlier in its sentence?"""
+    start, _ = tree.sentence_of(i)
+    return sum(tree[j].text in _QUOTES for j in range(start, i)) % 2 == 1
+
+
+def entity_root(tree: Tree, ent: Entity) -> int:
+    """The token of an entity span whose head lies outside it."""
+    for i in range(ent.start, ent.end):
+        if not ent.start <= tree[i].head < ent.end or tree[i].head == i:
+            return i
+    return ent.end - 1
