@@ -49,7 +49,8 @@ def _in_a_name(tree: Tree, i: int) -> bool:
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
     abstract = lexicon.cue_set("abstract_heads")
     background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
-                  lexicon.cue_set("habitual_adverbs"), lexicon.cue_set("standing_verbs"))
+                  lexicon.cue_set("habitual_adverbs"), lexicon.cue_set("standing_verbs"),
+                  lexicon.cue_set("munitions"))
     documents = lexicon.cue_set("document_nouns")
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
@@ -122,7 +123,7 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
                                 or _standing(tree, i, entry, cues[3])):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
-        sources, targets, symmetric = _verb_arguments(tree, i, entry)
+        sources, targets, symmetric = _verb_arguments(tree, i, entry, cues[4])
         governor = None
         if _passive_infinitive(tree, i):  # "Stevens was to blame": Stevens is blamed
             sources, targets = [], sources
@@ -190,10 +191,14 @@ def _gapped_passive(tree: Tree, i: int) -> list[int]:
     return [c.i for c in tree.children(i, "nsubj")]
 
 
-def _verb_arguments(tree: Tree, i: int, e: TriggerEntry) -> tuple[list[int], list[int], bool]:
+def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,
+                    munitions: frozenset[str] = frozenset()) -> tuple[list[int], list[int], bool]:
     passive = _passive_subjects(tree, i) or (_gapped_passive(tree, i) if "dobj" in e.recipients else [])
     if passive:
         agents = [o for p, o in tree.prep_objects(i, {"by"})]
+        if e.type == "ASSAULT" and all(tree[p].lemma.lower() in munitions for p in passive):
+            # "750 Hezbollah rockets have been fired": the weapons are the attacker's
+            return agents or passive, _slots(tree, i, e, skip_dobj=True), False
         return agents, passive + _slots(tree, i, e, skip_dobj=True), False
     sources = subjects_of(tree, i)
     targets = _slots(tree, i, e)
