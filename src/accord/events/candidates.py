@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from accord.events.lexicon import Lexicon, TriggerEntry
 from accord.events.restrictions import allowed, object_lemmas
@@ -46,17 +47,31 @@ def _in_a_name(tree: Tree, i: int) -> bool:
     return ent is not None and ent.label in _NAME_LABELS and tree[i].pos == "PROPN"
 
 
+class _Cues(NamedTuple):
+    """The lexicon's word lists that candidate building reads (see data/lexicon/cues.json)."""
+
+    abstract: frozenset[str]
+    background_preps: frozenset[str]
+    compound_heads: frozenset[str]
+    habitual: frozenset[str]
+    standing: frozenset[str]
+    munitions: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Cues:
+        return cls(*(lexicon.cue_set(name) for name in (
+            "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
+            "standing_verbs", "munitions")))
+
+
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
-    abstract = lexicon.cue_set("abstract_heads")
-    background = (lexicon.cue_set("background_preps"), lexicon.cue_set("compound_heads"),
-                  lexicon.cue_set("habitual_adverbs"), lexicon.cue_set("standing_verbs"),
-                  lexicon.cue_set("munitions"))
+    cues = _Cues.of(lexicon)
     documents = lexicon.cue_set("document_nouns")
     for tok in tree.tokens:
         if tok.pos not in ("VERB", "NOUN", "PROPN", "ADJ") or _in_a_name(tree, tok.i):
             continue
         for entry in _entries(tok, lexicon):
-            cand = _build(tree, tok.i, entry, abstract, background)
+            cand = _build(tree, tok.i, entry, cues)
             if cand is not None:
                 yield _issuer(tree, cand, documents)
 
@@ -97,10 +112,10 @@ def _habitual(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:
     return bool(tree.child_lemmas(verb, "advmod") & adverbs)
 
 
-def _background(tree: Tree, i: int, cues: tuple[frozenset[str], ...]) -> bool:
+def _background(tree: Tree, i: int, cues: _Cues) -> bool:
     """A noun that only dates or frames the news ("since the August 13 peace accord"),
     or that names something else ("EC truce monitors")."""
-    preps, heads = cues[0], cues[1]
+    preps, heads = cues.background_preps, cues.compound_heads
     tok, head = tree[i], tree.head(i)
     if tok.dep == "pobj" and (head.lemma.lower() in preps or head.text.lower() in preps):
         return True  # ("Following the truce": the tagger calls it a verb)
@@ -115,15 +130,14 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
             and not tree.children(tok.head, "dobj", "xcomp", "ccomp"))
 
 
-def _build(tree: Tree, i: int, entry: TriggerEntry, abstract: frozenset[str],
-           cues: tuple[frozenset[str], ...]) -> Candidate | None:
-    if not allowed(tree, i, entry) or _habitual(tree, i, cues[2]):
+def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
+    if not allowed(tree, i, entry) or _habitual(tree, i, cues.habitual):
         return None
-    if entry.pos == "NOUN" and (_about_something(tree, i, abstract) or _background(tree, i, cues)
-                                or _standing(tree, i, entry, cues[3])):
+    if entry.pos == "NOUN" and (_about_something(tree, i, cues.abstract) or _background(tree, i, cues)
+                                or _standing(tree, i, entry, cues.standing)):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
-        sources, targets, symmetric = _verb_arguments(tree, i, entry, cues[4])
+        sources, targets, symmetric = _verb_arguments(tree, i, entry, cues.munitions)
         governor = None
         if _passive_infinitive(tree, i):  # "Stevens was to blame": Stevens is blamed
             sources, targets = [], sources

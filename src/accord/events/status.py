@@ -16,7 +16,7 @@ from accord.events.syntax import Tree
 
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
-_ATTEMPTED_HARMS = frozenset({"ASSAULT"})
+_ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or readied
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
                       "end", "conclude", "hold", "spend"})
 
@@ -108,14 +108,14 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
     if lemma in lex.cue_set("status", "implicative_governors") and found.get(
             "planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex):
         del found["planned"]  # "was forced to resign", "managed to flee": it happened
-    if lemma in lex.cue_set("status", "readying_governors") and cand.type in _ATTEMPTED_HARMS:
+    if lemma in lex.cue_set("status", "readying_governors") and cand.type in _ATTACKS:
         # "the army prepared to resume shelling": readying force is done, not announced
         # (CAMEO 15, PLOVER MOBILIZE); "is prepared to" (an adjective) stays a threat
         found.setdefault("readied", f"readied at '{tok.text}'")
     if lemma in lex.cue_set("status", "attempt_governors"):
         # "tried to kill the governor" is an attack made (CAMEO 185, attempted
         # assassination); "tried to broker a deal" leaves the deal to come
-        if cand.type in _ATTEMPTED_HARMS:
+        if cand.type in _ATTACKS:
             found.pop("planned", None)  # (the infinitive below: "to kill")
             found.setdefault("attempted", f"attempted at '{tok.text}'")
         else:
