@@ -116,6 +116,16 @@ def test_offsets_point_at_raw_text_after_trimming_and_joining() -> None:
     assert raw[article.offsets.to_raw(tail) :].startswith("minister, on Tuesday.")
 
 
+def test_offsets_of_a_rejoined_link_suffix_point_at_both_raw_pieces() -> None:
+    raw = "The Moldova n President spoke."
+    article = _clean(raw)
+    assert article.text == "The Moldovan President spoke."
+    start = article.text.index("Moldovan")
+    assert raw[article.offsets.to_raw(start) :].startswith("Moldova n")
+    after = article.text.index("President")
+    assert raw[article.offsets.to_raw(after) :].startswith("President spoke.")
+
+
 # ---------------------------------------------------------------- checks
 
 

@@ -178,13 +178,25 @@ class _Builder:
         self.insert(text)
 
 
+# A wiki link's suffix left outside it: "[[Moldova]]n President" reaches us as "Moldova n
+# President", "[[Muslim]]s" as "Muslim s". The suffixes are no English words, except "an",
+# which is no article before a consonant ("Zimbabwe an President", not "Fischer an Icelandic").
+_CONSONANT = "[b-df-gj-np-tv-zB-DF-GJ-NP-TV-Z](?![A-Z])"  # not an acronym: "an MP"
+_LINK_SUFFIX = re.compile(rf"\b[A-Z][\w'’-]*[a-z]( )(?:n|i|ian|ese|ern|s|an(?= {_CONSONANT}))\b(?!['’])")
+
+
 def _copy_line(builder: _Builder, line: Line) -> None:
     # Runs of words separated by single spaces are copied verbatim; any other
-    # whitespace (tabs, double spaces, NBSP) becomes one inserted space.
+    # whitespace (tabs, double spaces, NBSP) becomes one inserted space. A space
+    # stranding a link's suffix is dropped.
     for i, run in enumerate(re.finditer(r"\S+(?: \S+)*", line.text)):
         if i:
             builder.insert(" ")
-        builder.copy(run.group(), line.start + run.start())
+        start = run.start()
+        for suffix in _LINK_SUFFIX.finditer(line.text, start, run.end()):
+            builder.copy(line.text[start : suffix.start(1)], line.start + start)
+            start = suffix.end(1)
+        builder.copy(line.text[start : run.end()], line.start + start)
 
 
 def render(groups: Iterable[Sequence[Line]]) -> tuple[str, OffsetMap]:
