@@ -25,6 +25,7 @@ from accord.events.offices import (
 from accord.events.roles import (
     clean_name,
     compound_body,
+    modifiers,
     prepositional_country,
     role_sector,
     split_countries,
@@ -368,7 +369,7 @@ class MentionResolver:
         """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
         ``places``, "residents of Sindh": see ``prepositional_country``)."""
         tree = self.tree
-        for child in tree.children(i, *_MODIFIER_DEPS):
+        for child in modifiers(tree, i, _MODIFIER_DEPS):
             ent = tree.entity_at.get(child.i)
             if child.dep == "poss" and child.pos == "PRON":  # "the Turkish military said its jets"
                 owner = self._reporting_subject(child.i)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from accord.events.draft import Mention
 from accord.events.syntax import Tree
 from accord.kb import KnowledgeBase
+from accord.records import Token
 
 _PLACE_PREPS = frozenset({"of", "from", "in", "throughout", "across"})
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
@@ -21,6 +22,16 @@ _ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
 # nouns that stand for the name compounded with them: "Sindh province", "APEC nations"
 _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "county", "town",
                           "village", "governorate", "prefecture", "nation", "country", "member"})
+
+
+def modifiers(tree: Tree, i: int, deps: tuple[str, ...]) -> list[Token]:
+    """Modifiers of ``i`` and of its compounds: "the United States Bush administration"."""
+    out: list[Token] = []
+    for child in tree.children(i, *deps):
+        out.append(child)
+        if child.dep == "compound":
+            out.extend(tree.children(child.i, "compound"))
+    return out
 
 
 def clean_name(text: str) -> str:
