@@ -227,22 +227,29 @@ def _targets(
 
 
 def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:
-    """ "The State Department formally protested over security at the embassy": a state does
-    not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and its blockade ("Israel
+    """ "The State Department formally protested over security at the embassy": a state or an
+    organisation does not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and its blockade ("Israel
     blockaded the Gaza Strip") is coercion, not a protester's obstruction. A people named by
     its nationality ("thousands of Nigerians ... to protest") is not the state."""
     verbal = cand.entry.key == "protest/VERB/PROTEST"
     if cand.type != "PROTEST" or not (verbal or cand.mode == "obstruct") or not actors:
         return cand
     people = any(a.kind == "country" and tree[a.head].tag in ("NNS", "NNPS") for a in actors)
-    if people or not all(a.sector in _STATE_SECTORS and (a.kind != "person" or a.office)
-                         for a in actors):
+    if people or not all(_institution(a) for a in actors):
         return cand
     if not verbal:
         return replace(cand, type="COERCE", mode="restrict",
                        reason=f"{cand.reason}; a state's blockade is coercion")
     return replace(cand, type="ACCUSE", mode="complain",
-                   reason=f"{cand.reason}; a state's protest is a complaint")
+                   reason=f"{cand.reason}; an institution's protest is a complaint")
+
+
+def _institution(actor: Mention) -> bool:
+    """A state, its office-holders, or a named organisation ("AP, Reuters and the BBC have
+    protested the blockade"): none of them takes to the streets as itself."""
+    if actor.kind == "organisation":
+        return True
+    return actor.sector in _STATE_SECTORS and (actor.kind != "person" or bool(actor.office))
 
 
 _POLITICAL_SECTORS = frozenset({"OPP", "LEG", "JUD", "PTY"})

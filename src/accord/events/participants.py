@@ -109,7 +109,9 @@ def fallback_recipients(
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
-    owners = [(h, OBJECT_OWNER) for h in _object_owners(tree, cand.anchor, cand.type, agentive)]
+    # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
+    owned = [] if cand.type == "RETREAT" else _object_owners(tree, cand.anchor, cand.type, agentive)
+    owners = [(h, OBJECT_OWNER) for h in owned]
     inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor)]
     return _first_found(resolver, actors, [*owners, *inside])
 

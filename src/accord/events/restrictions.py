@@ -56,8 +56,9 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:
         return False
     if e.excludes_governor and tree[i].dep in ("advcl", "conj") and (
-            tree.head(i).lemma.lower() in e.excludes_governor):
-        return False  # "a helicopter has crashed in Iraq, killing 31"
+            tree.head(i).lemma.lower() in e.excludes_governor) and (
+            "but" not in tree.child_lemmas(tree[i].head, "cc")):  # "confirmed X but denied Y"
+        return False  # "a helicopter has crashed in Iraq, killing 31"; "confirm or deny"
     if e.requires_prep_or_compound_subject:
         subjects = tree.children(i, *SUBJECT_DEPS)
         compound = any(tree.children(s.i, "conj") for s in subjects)

@@ -122,6 +122,20 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
             found.setdefault("planned", f"attempted at '{tok.text}'")
     if lemma in lex.cue_set("status", "hypothetical_governors"):
         found.setdefault("hypothetical", f"governed by '{tok.text}'")
+    if _asked_of_object(tree, chain, n, lex):
+        # "China pushing the EU to lift the embargo": what another wants of the EU
+        found.pop("planned", None)  # (nor is the governor's modal the object's intent)
+        found["hypothetical"] = f"asked of another by '{tok.text}'"
+
+
+def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool:
+    tok = tree[chain[n]]
+    lemma = tok.lemma.lower()
+    if lemma not in lex.cue_set("object_control_verbs") or lemma in lex.cue_set(
+            "status", "implicative_governors"):
+        return False
+    below = tree[chain[n - 1]]
+    return below.dep == "xcomp" and any(c.i < below.i for c in tree.children(tok.i, "dobj"))
 
 
 def _own_modality(tree: Tree, i: int, lex: Lexicon) -> bool:

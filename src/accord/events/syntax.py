@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from accord.records import Entity, ParsedDoc, Token
 
@@ -130,15 +130,29 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
+        if tok.dep == "xcomp" and head.lemma.lower() in _object_control():
+            objects = [c.i for c in tree.children(head.i, "dobj") if c.i < i]
+            if objects:  # "persuaded Sinduhije to endorse", "forced him to resign": the object
+                return objects
         if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
             head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
             objects = [c.i for c in tree.children(head.i, "dobj") if head.i < c.i < tok.head]
-            if tree[tok.head].lemma.lower() in ("as", "from") and objects:
+            if tree[tok.head].lemma.lower() in ("as", "from", "for", "of") and objects:
                 # "reports Cameroonians as welcoming the transfer", "stop fighters from firing
-                # rockets": the object acts (not "As well as condemning ..., Clinton asked")
+                # rockets", "thanked China for persuading": the object acts (not "As well as
+                # condemning ..., Clinton asked")
                 return objects
         return subjects_of(tree, head.i, depth + 1)
     return []
+
+
+@lru_cache(maxsize=1)
+def _object_control() -> frozenset[str]:
+    """Verbs whose object does what their infinitive says (cues.json), unlike "used missile
+    fire to kill", where the subject still acts."""
+    from accord.events.lexicon import load_lexicon  # (the lexicon reads no syntax)
+
+    return load_lexicon().cue_set("object_control_verbs")
 
 
 def _relative_is_object(tree: Tree, i: int) -> bool:
