@@ -24,6 +24,7 @@ from accord.events.participants import (
     complete_office_holders,
     domestic_protest_target,
     fallback_recipients,
+    mobilized_forces,
     phrase_recipients,
     place_recipient,
     reported_by_other,
@@ -141,6 +142,7 @@ def read_candidate(
     if why:
         return None, why
     cand = _verbal_attack(cand, actors, recipients)
+    actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence = tree[cand.trigger].sent
     things = lex.cue_set("named_after_places")
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things)

@@ -29,7 +29,7 @@ _KNOWN_KEYS = {
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
-    "excludes_opinion_clause", "requires_content", "excludes_governor",
+    "excludes_opinion_clause", "requires_content", "excludes_governor", "transitive",
 }
 
 
@@ -79,6 +79,7 @@ class TriggerEntry:
     excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
     excludes_governor: frozenset[str] = frozenset()  # "the helicopter crashed, killing 31"
     intransitive: bool = False  # "demonstrated" protests; "demonstrated courage" does not
+    transitive: bool = False  # "evacuated 500 civilians" aids; "evacuated into the cellar" does not
     # "warned Iran against an attack" threatens; "warned that Gaza faces a catastrophe" does not
     requires_threat_content: bool = False
     # "Major agreed that the chancellor was right": sharing a view, not making an agreement

@@ -17,7 +17,7 @@ from dataclasses import replace
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.syntax import Tree, subjects_of
+from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, subjects_of
 from accord.records import Location
 
 TARGET_INSIDE = "target found inside the event's object or content"
@@ -333,3 +333,15 @@ def unknown_attacker(
     m = resolver.single(heads[0])
     return (replace(m, kind="role", country=location.country, sector="UAF", confidence=0.4,
                     reason=UNKNOWN_ATTACKER, weighs=False).located(tree),)
+
+
+def mobilized_forces(tree: Tree, cand: Candidate, actors: tuple[Mention, ...],
+                     recipients: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """ "Japanese riot police were deployed around the consulates": forces deployed with no
+    one named as deploying them are the ones mobilized, PLOVER's actor, not its target."""
+    if cand.type != "MOBILIZE" or actors:
+        return actors, recipients
+    passive = {c.i for c in tree.children(cand.trigger, *PASSIVE_SUBJECT_DEPS)}
+    forces = tuple(r for r in recipients if r.head in passive)
+    return forces, tuple(r for r in recipients if r.head not in passive)
+

@@ -46,7 +46,8 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.excludes_dobj and objects & e.excludes_dobj)
             or (e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier)
             or (e.requires_xcomp and not tree.children(i, "xcomp"))
-            or (e.intransitive and tree.children(i, "dobj"))):
+            or (e.intransitive and tree.children(i, "dobj"))
+            or (e.transitive and not objects)):
         return False
     if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
             i, {"in", "by", "during", "after", "for"})} & e.excludes_prep_object:
@@ -95,12 +96,31 @@ def _opinion_clause(tree: Tree, i: int) -> bool:
     """One side "agreed that [something is so]" with nobody to agree with: a shared view.
     "Iran and the EU agreed that ...", "agreed with Russia that ..." and "agreed that
     inspectors could visit" (a modal: something will be done) stay agreements."""
+    if _shared_view(tree, i):
+        return True
     clauses = tree.children(i, "ccomp")
     if not clauses or tree.children(i, "xcomp") or "with" in tree.child_lemmas(i, "prep"):
         return False
     if any(tree.child_lemmas(c.i, "aux") & _MODALS for c in clauses):
         return False
     return not any(tree.children(s, "conj") for s in subjects_of(tree, i))
+
+
+_VIEW_NOUNS = frozenset({"point", "view", "assessment", "analysis", "need", "importance", "idea",
+                         "premise", "sentiment", "criticism", "comment", "remark", "opinion"})
+_DEGREES = frozenset({"mostly", "largely", "entirely", "completely", "partly", "partially",
+                      "wholeheartedly", "broadly", "generally"})
+
+
+def _shared_view(tree: Tree, i: int) -> bool:
+    """ "Prodi agreed with the Russian President on this point", "agreed mostly with Nelson":
+    agreeing with what someone says, by degree or on a point of view, settles nothing."""
+    if tree.children(i, "xcomp"):
+        return False
+    topics = {tree[o].lemma.lower() for _, o in tree.prep_objects(i, {"on", "with"})}
+    if tree[i].dep == "relcl":  # "the main point the two leaders agreed on"
+        topics.add(tree.head(i).lemma.lower())
+    return bool(topics & _VIEW_NOUNS or tree.child_lemmas(i, "advmod") & _DEGREES)
 
 
 def _threat_content(tree: Tree, i: int) -> bool:
@@ -159,8 +179,9 @@ def object_lemmas(tree: Tree, i: int) -> set[str]:
     """What a verb acts on, with the nouns inside it: "part of a military aid program" -> aid."""
     out: set[str] = set()
     objects = [o for c in tree.children(i, *OBJECT_DEPS, "nsubjpass") for o in tree.conjuncts(c.i)]
-    if tree[i].dep in ("relcl", "acl") and not tree.is_root(i):  # "the law that was endorsed by"
-        objects.append(tree[i].head)
+    relative_subject = any(c.tag in ("WP", "WDT") for c in tree.children(i, "nsubj"))
+    if tree[i].dep in ("relcl", "acl") and not tree.is_root(i) and not relative_subject:
+        objects.append(tree[i].head)  # "the law that was endorsed by" (not "staff who evacuated")
     for obj in (tree[o] for o in objects):
         out.add(obj.lemma.lower())
         out |= tree.child_lemmas(obj.i, "compound")

@@ -119,10 +119,12 @@ class Tree:
 def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
     """Subject heads of verb ``i``, climbing control and coordination ("agreed to meet")."""
     deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if depth else SUBJECT_DEPS  # "X is scheduled to meet"
+    tok = tree[i]
     direct = [c.i for c in tree.children(i, *deps)]
+    if tok.dep == "relcl":  # "Musharraf, who blames al-Qaida": the noun the clause is of
+        direct = [tok.head if _stands_for(tree, j, tok.head) else j for j in direct]
     if direct or depth > 3 or tree.is_root(i):
         return direct
-    tok = tree[i]
     if tok.dep in ("relcl", "acl") and tree.head(i).pos in ("NOUN", "PROPN", "PRON"):
         if tree.children(i, "auxpass", "agent") or (tok.dep == "acl" and tok.tag == "VBN"):
             return []  # "the citizen killed by police", "observers who were taken hostage":
@@ -144,6 +146,18 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
                 return objects
         return subjects_of(tree, head.i, depth + 1)
     return []
+
+
+_NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _stands_for(tree: Tree, pronoun: int, noun: int) -> bool:
+    """Does a relative clause's subject pronoun stand for its noun as an actor? "who" of
+    any noun ("Musharraf, who blames al-Qaida"); "which" or "that" only of a name ("Japan,
+    which refused"; not "Adam Air Flight 574, which killed 102", "US laws which prohibit")."""
+    tag = tree[pronoun].tag
+    ent = tree.entity_at.get(noun)
+    return tag == "WP" or (tag == "WDT" and ent is not None and ent.label in _NAMED_ACTORS)
 
 
 @lru_cache(maxsize=1)
