@@ -148,13 +148,29 @@ _FIRST_PERSON = frozenset({"i", "we", "us"})
 
 def _described(tree: Tree, i: int) -> bool:
     """A verb that describes a noun rather than reports an event: "a base to launch
-    attacks", "the deadline to pull out", "a unit deployed to Iraq"."""
+    attacks", "the deadline to pull out", "a unit deployed to Iraq", "suicide bombers who
+    attack coalition troops"."""
     tok = tree[i]
+    if tok.dep == "relcl":
+        return _generic_kind(tree, i)
     if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
         return False
     infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))
     bare_participle = tok.tag == "VBN" and not tree.prep_objects(i, {"by"})
     return infinitive or (bare_participle and tok.lemma.lower() in _DESCRIPTIVE)
+
+
+_GENERIC_AUX = frozenset({"will", "would", "can", "could", "may", "might"})
+
+
+def _generic_kind(tree: Tree, i: int) -> bool:
+    """A relative clause in the present or with a modal on a bare plural: a kind of people,
+    not a party ("suicide bombers who attack coalition troops", "people who will murder
+    innocents"; not "the protesters who gathered", "Palestinians who have been arrested")."""
+    noun = tree.head(i)
+    bare = noun.tag in ("NNS", "NNPS") and not tree.children(noun.i, "det", "poss", "nummod")
+    aux = tree.child_lemmas(i, "aux")
+    return bare and ((tree[i].tag in ("VBP", "VBZ") and not aux) or bool(aux & _GENERIC_AUX))
 
 
 _DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign"})
