@@ -69,7 +69,7 @@ class MentionResolver:
 
     def single(self, i: int) -> Mention:
         outer, i = i, self._through_container(i)
-        appositive = self._appositive_people(i)
+        appositive = self._appositive_named(i)
         if appositive is not None:
             return appositive
         tok = self.tree[i]
@@ -106,8 +106,9 @@ class MentionResolver:
             i = inner[0]
         return i
 
-    def _appositive_people(self, i: int) -> Mention | None:
-        """ "The two foreign ministers, Antony Blinken and Wang Yi, met": the named people.
+    def _appositive_named(self, i: int) -> Mention | None:
+        """ "The two foreign ministers, Antony Blinken and Wang Yi, met": the named people (or
+        the named body: "The militant Islamist group Taliban attacked").
 
         Returns the first; ``mentions`` picks up the rest through their coordination.
         """
@@ -115,6 +116,10 @@ class MentionResolver:
             return None
         for appos in self.tree.children(i, "appos"):
             ent = self.tree.entity_at.get(appos.i)
+            if ent is not None and ent.label in ("ORG", "NORP"):  # "the militant group Taliban"
+                named = self._named(ent)
+                if named.country:
+                    return named
             if ent is not None and ent.label == "PERSON":
                 person = self._person(ent)
                 if person.country or person.office:

@@ -107,7 +107,8 @@ def _opinion_clause(tree: Tree, i: int) -> bool:
 
 
 _VIEW_NOUNS = frozenset({"point", "view", "assessment", "analysis", "need", "importance", "idea",
-                         "premise", "sentiment", "criticism", "comment", "remark", "opinion"})
+                         "premise", "sentiment", "criticism", "comment", "remark", "opinion",
+                         "argument", "conclusion", "finding", "position", "suggestion"})
 _DEGREES = frozenset({"mostly", "largely", "entirely", "completely", "partly", "partially",
                       "wholeheartedly", "broadly", "generally"})
 
@@ -173,7 +174,9 @@ def _generic_kind(tree: Tree, i: int) -> bool:
     return bare and ((tree[i].tag in ("VBP", "VBZ") and not aux) or bool(aux & _GENERIC_AUX))
 
 
-_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign"})
+# (and an agreement "agreed to prevent industrial action", "signed in 1994": its past)
+_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign",
+                          "agree", "sign", "reach", "conclude", "broker"})
 
 
 def _subject_lemmas(tree: Tree, i: int) -> set[str]:

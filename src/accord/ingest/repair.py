@@ -69,7 +69,10 @@ def split_lines(raw: str, blocks: bool = False) -> list[Line]:
 
 _WIKI_HEADING = re.compile(r"(={2,4})\s*([^=\n]{1,80}?)\s*\1(?!=)")
 # markup a wiki or CMS leaves in plain text: "<noinclude>", "<br>", "<!-- note -->", "__NOTOC__"
-_MARKUP = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>\n]{0,80}>|__[A-Z]{3,}__")
+# (and an image link with its caption, "[[Image:x.jpg|thumb|left|Some of ...]]", or the
+# "thumb" it leaves at the start of a block)
+_MARKUP = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>\n]{0,80}>|__[A-Z]{3,}__"
+                     r"|\[\[(?:Image|File):[^\]\n]*(?:\]\])?|^thumb\b")
 
 
 def split_wiki_headings(lines: list[Line]) -> list[Line]:
