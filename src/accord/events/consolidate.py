@@ -97,12 +97,27 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         for n, kept in enumerate(out):
-            if _compatible(kept, d) and kept.keys() and kept.keys() == d.keys():
+            if _compatible(kept, d) and kept.keys() and kept.keys() == d.keys() and _same_roles(kept, d):
                 out[n] = _merged(kept, d)
                 break
         else:
             out.append(d)
     return out
+
+
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "A met B" is "B met A"
+
+
+def _same_roles(a: Draft, b: Draft) -> bool:
+    """ "Fischer is blamed" and "He [Fischer] accused the opposition" share Fischer, in
+    opposite roles: two events. Only mutual acts may swap their sides."""
+    if a.type in _MUTUAL or a.sentence == b.sentence:  # ("twin attacks in Iraq killed 72")
+        return True
+    return _side(a.actors) == _side(b.actors) and _side(a.recipients) == _side(b.recipients)
+
+
+def _side(mentions: tuple[Mention, ...]) -> frozenset[str]:
+    return frozenset(mention_key(m) for m in mentions if m.resolved)
 
 
 _GENERAL = frozenset({"role", "group", "country"})  # participants a named person can stand for

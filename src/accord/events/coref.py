@@ -54,9 +54,22 @@ class Registry:
                 return m
         return None
 
-    def last_person_before(self, i: int, skip: str | None = None) -> Mention | None:
+    def last_person_before(self, i: int, skip: str | None = None,
+                           tree: Tree | None = None) -> Mention | None:
+        """The most recent person before token ``i``; with ``tree``, the subject of that
+        person's sentence when the person is only in a phrase of it ("Earle has been
+        characterized as a figure with a history of indictments against Sen. Kay Bailey
+        Hutchison. However, he has indicted more Democrats": Earle)."""
         earlier = [m for at, m in self.people if at < i and m.name and m.name != skip]
-        return earlier[-1] if earlier else None
+        if not earlier or tree is None or _subject(tree, earlier[-1].head):
+            return earlier[-1] if earlier else None
+        sentence = tree[earlier[-1].head].sent
+        for m in reversed(earlier[:-1]):
+            if tree[m.head].sent != sentence:
+                break
+            if _subject(tree, m.head) and m.name != earlier[-1].name:
+                return m
+        return earlier[-1]
 
     def describe(self, tree: Tree, i: int, country: str | None) -> Mention | None:
         """A definite description pointing back to a named person or an official."""
@@ -111,3 +124,12 @@ class Registry:
 def _np_start(tree: Tree, i: int) -> int:
     ids = [j for j in tree.subtree(i) if j <= i]
     return ids[0] if ids else i
+
+
+def _subject(tree: Tree, i: int) -> bool:
+    """Is token ``i`` a clause's subject, or a name in apposition to one?"""
+    tok = tree[i]
+    if tok.dep == "appos" and not tree.is_root(i):
+        tok = tree.head(i)
+    return tok.dep in ("nsubj", "nsubjpass")
+

@@ -25,7 +25,9 @@ from accord.events.offices import (
 from accord.events.roles import (
     clean_name,
     compound_body,
+    kb_name,
     modifiers,
+    np_text,
     prepositional_country,
     role_sector,
     split_countries,
@@ -34,7 +36,6 @@ from accord.events.syntax import Tree, entity_root, in_quotes
 from accord.kb import KnowledgeBase
 from accord.records import Entity
 
-_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "confirm", "add",
                         "insist", "warn", "claim", "indicate", "admit", "acknowledge", "deny"})
 
@@ -52,6 +53,8 @@ class MentionResolver:
         for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
             if ent.label == "PERSON":
                 self._person(ent)
+            elif (short := self._short_name(ent)) is not None:
+                self.registry.add_person(ent.start, short)
 
     # ------------------------------------------------------------ entry points
 
@@ -77,13 +80,13 @@ class MentionResolver:
         if ent is not None and ent.label == "PERSON":
             return self._person(ent)
         if ent is not None and ent.label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-            return self._named(ent)
+            return self._short_name(ent) or self._named(ent)
         if tok.pos == "PRON":
             return self._pronoun(i)
         if tok.pos == "NUM" or tok.text.endswith("%"):  # "82% of Iraqis" is a poll, not an actor
             return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
         if tok.pos == "PROPN":  # a name the NER missed: earlier mentions, then the knowledge base
-            found = self._missed_name(self._np_text(i), i)
+            found = self._missed_name(np_text(self.tree, i), i)
             if found:
                 return found
         role = self._role(i)
@@ -176,6 +179,16 @@ class MentionResolver:
         self._person_cache[ent.start] = mention
         return mention
 
+    def _short_name(self, ent: Entity) -> Mention | None:
+        """ "Ronnie Earle ... Earle has been characterized": a one-word name the tagger calls
+        an organisation is the person named with it earlier."""
+        one_word = ent.label == "ORG" and ent.end - ent.start == 1 and not self.kb.organisation(ent.text)
+        earlier = self.registry.person_named(ent.text) if one_word else None
+        if earlier is None or earlier.kind != "person":
+            return None
+        return replace(earlier, head=ent.start, start=ent.start, end=ent.end, text=ent.text,
+                       reason=f"coreference: same person as '{earlier.text}'")
+
     def _office_country(self, text: str) -> str | None:
         """An organisation whose office is named before or after a person, when no country
         is: "Arab League Secretary General", "director of news at the BBC"."""
@@ -238,7 +251,8 @@ class MentionResolver:
                                confidence=speaker.confidence * 0.8)
             # in the speaker's own words "he" is someone else: Salmond said: "... he refuses"
             above = None if quoted else self._clause_subject(i)
-            earlier = above or self.registry.last_person_before(i, skip=speaker.name if quoted else None)
+            earlier = above or self.registry.last_person_before(
+                i, skip=speaker.name if quoted else None, tree=self.tree)
             if earlier is not None:
                 how = "subject of the clause above" if above else "most recent person"
                 return replace(earlier, head=i, start=i, end=i + 1, text=tok.text,
@@ -328,17 +342,7 @@ class MentionResolver:
             return Mention(head=i, start=i, end=i + 1, text=text, kind="person", name=res.name,
                            office=res.office, country=res.country, sector=res.sector or "GOV",
                            reason=res.reason, confidence=res.confidence * 0.9)
-        return self._kb_name(text, i)
-
-    def _kb_name(self, text: str, i: int) -> Mention | None:
-        for lookup, kind in ((self.kb.body, "organisation"), (self.kb.organisation, "organisation")):
-            found = lookup(text)
-            if found is not None:
-                country = getattr(found, "country", None) or getattr(found, "code", None)
-                return Mention(head=i, start=i, end=i + 1, text=text, kind=kind,
-                               name=found.name, country=country, sector=found.sector,
-                               reason="knowledge base name", confidence=0.7)
-        return None
+        return kb_name(self.kb, text, i)
 
     # ------------------------------------------------------------ role nouns and anaphors
 
@@ -374,7 +378,7 @@ class MentionResolver:
         """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
         ``places``, "residents of Sindh": see ``prepositional_country``)."""
         tree = self.tree
-        for child in modifiers(tree, i, _MODIFIER_DEPS):
+        for child in modifiers(tree, i):
             ent = tree.entity_at.get(child.i)
             if child.dep == "poss" and child.pos == "PRON":  # "the Turkish military said its jets"
                 owner = self._reporting_subject(child.i)
@@ -397,7 +401,4 @@ class MentionResolver:
                 return place.country
         return prepositional_country(tree, self.kb, i, places)
 
-    def _np_text(self, i: int) -> str:
-        ids = [j for j in self.tree.subtree(i) if j <= i and self.tree[j].dep != "det"]
-        return clean_name(self.tree.span_text(ids[0], i + 1)) if ids else self.tree[i].text
 

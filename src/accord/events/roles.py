@@ -24,14 +24,35 @@ _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "co
                           "village", "governorate", "prefecture", "nation", "country", "member"})
 
 
-def modifiers(tree: Tree, i: int, deps: tuple[str, ...]) -> list[Token]:
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
+
+
+def modifiers(tree: Tree, i: int) -> list[Token]:
     """Modifiers of ``i`` and of its compounds: "the United States Bush administration"."""
     out: list[Token] = []
-    for child in tree.children(i, *deps):
+    for child in tree.children(i, *_MODIFIER_DEPS):
         out.append(child)
         if child.dep == "compound":
             out.extend(tree.children(child.i, "compound"))
     return out
+
+
+def np_text(tree: Tree, i: int) -> str:
+    """The words of the noun phrase up to its head ``i``, without its determiner."""
+    ids = [j for j in tree.subtree(i) if j <= i and tree[j].dep != "det"]
+    return clean_name(tree.span_text(ids[0], i + 1)) if ids else tree[i].text
+
+
+def kb_name(kb: KnowledgeBase, text: str, i: int) -> Mention | None:
+    """A government body or organisation the knowledge base knows by ``text``."""
+    for lookup in (kb.body, kb.organisation):
+        found = lookup(text)
+        if found is not None:
+            country = getattr(found, "country", None) or getattr(found, "code", None)
+            return Mention(head=i, start=i, end=i + 1, text=text, kind="organisation",
+                           name=found.name, country=country, sector=found.sector,
+                           reason="knowledge base name", confidence=0.7)
+    return None
 
 
 def clean_name(text: str) -> str:
