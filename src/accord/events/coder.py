@@ -346,8 +346,11 @@ def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     tok = tree[cand.anchor]
     if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(cand.anchor):
         anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
-    if tree[cand.trigger].pos == "NOUN":  # "an agreement (that was) signed in July 2005"
-        anchors += [c.i for c in tree.children(cand.trigger, "relcl", "acl") if c.tag == "VBN"]
+    # "an agreement (that was) signed in July 2005", "an agreement between the two nations
+    # that was signed ..." (the parser hangs the clause on the nations)
+    if tree[cand.trigger].pos == "NOUN":
+        nouns = [cand.trigger, *(o for _, o in tree.prep_objects(cand.trigger, {"between", "with"}))]
+        anchors += [c.i for n in nouns for c in tree.children(n, "relcl", "acl") if c.tag == "VBN"]
     return resolve(find_date_phrase(tree, anchors), article.date, future=future)
 
 

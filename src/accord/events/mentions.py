@@ -115,8 +115,8 @@ class MentionResolver:
 
         Returns the first; ``mentions`` picks up the rest through their coordination.
         """
-        if self.tree[i].pos != "NOUN":
-            return None
+        if self.tree[i].pos not in ("NOUN", "PROPN") or i in self.tree.entity_at:
+            return None  # ("The Minister of the Interior, Nicolas Sarkozy": a title is PROPN)
         for appos in self.tree.children(i, "appos"):
             ent = self.tree.entity_at.get(appos.i)
             if ent is not None and ent.label in ("ORG", "NORP"):  # "the militant group Taliban"
