@@ -56,12 +56,13 @@ class _Cues(NamedTuple):
     habitual: frozenset[str]
     standing: frozenset[str]
     munitions: frozenset[str]
+    accidental: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
-            "standing_verbs", "munitions")))
+            "standing_verbs", "munitions", "accident_adverbs")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -106,8 +107,9 @@ def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
     return prep.lemma.lower() in ("of", "for") and tree.head(prep.i).lemma.lower() in abstract
 
 
-def _habitual(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:
-    """ "Afghans often complain", "the US has long opposed the ICC": a habit, not an event."""
+def _marked_by(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:
+    """ "Afghans often complain", "the US has long opposed the ICC": a habit, not an event;
+    "Cheney accidentally shot a fellow hunter": an accident, not an attack."""
     verb = i if tree[i].pos in ("VERB", "ADJ") else tree[i].head
     return bool(tree.child_lemmas(verb, "advmod") & adverbs)
 
@@ -131,7 +133,7 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
 
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
-    if not allowed(tree, i, entry) or _habitual(tree, i, cues.habitual):
+    if not allowed(tree, i, entry) or _marked_by(tree, i, cues.habitual | cues.accidental):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, cues.abstract) or _background(tree, i, cues)
                                 or _standing(tree, i, entry, cues.standing)):
