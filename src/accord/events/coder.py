@@ -230,9 +230,10 @@ def _targets(
 
 def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:
     """ "The State Department formally protested over security at the embassy": a state or an
-    organisation does not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and its blockade ("Israel
-    blockaded the Gaza Strip") is coercion, not a protester's obstruction. A people named by
-    its nationality ("thousands of Nigerians ... to protest") is not the state."""
+    organisation does not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and a
+    state's blockade ("Israel blockaded the Gaza Strip") is coercion, not a protester's
+    obstruction. A people named by its nationality ("thousands of Nigerians ... to protest")
+    is not the state."""
     verbal = cand.entry.key == "protest/VERB/PROTEST"
     if cand.type != "PROTEST" or not (verbal or cand.mode == "obstruct") or not actors:
         return cand

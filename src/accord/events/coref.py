@@ -132,4 +132,3 @@ def _subject(tree: Tree, i: int) -> bool:
     if tok.dep == "appos" and not tree.is_root(i):
         tok = tree.head(i)
     return tok.dep in ("nsubj", "nsubjpass")
-

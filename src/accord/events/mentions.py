@@ -46,15 +46,16 @@ class MentionResolver:
     def __init__(self, tree: Tree, kb: KnowledgeBase, on: date | None) -> None:
         self.tree, self.kb, self.on = tree, kb, on
         self.registry = Registry()
-        self._person_cache: dict[int, Mention] = {}
+        self._person_cache: dict[int, Mention] = {}  # by entity start: people and short names
         self.countries_named = {
             code for e in tree.doc.entities if e.label in ("GPE", "NORP")
             for code in [kb.country(clean_name(e.text), metonym=True)] if code}
         for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
             if ent.label == "PERSON":
                 self._person(ent)
-            elif (short := self._short_name(ent)) is not None:
+            elif (short := self._short_name(ent)) is not None:  # (read once, here)
                 self.registry.add_person(ent.start, short)
+                self._person_cache[ent.start] = short
 
     # ------------------------------------------------------------ entry points
 
@@ -80,7 +81,7 @@ class MentionResolver:
         if ent is not None and ent.label == "PERSON":
             return self._person(ent)
         if ent is not None and ent.label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-            return self._short_name(ent) or self._named(ent)
+            return self._person_cache.get(ent.start) or self._named(ent)
         if tok.pos == "PRON":
             return self._pronoun(i)
         if tok.pos == "NUM" or tok.text.endswith("%"):  # "82% of Iraqis" is a poll, not an actor
@@ -400,5 +401,3 @@ class MentionResolver:
             if place is not None:  # "Darfur rebels", "Basra police"
                 return place.country
         return prepositional_country(tree, self.kb, i, places)
-
-

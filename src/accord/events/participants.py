@@ -344,4 +344,3 @@ def mobilized_forces(tree: Tree, cand: Candidate, actors: tuple[Mention, ...],
     passive = {c.i for c in tree.children(cand.trigger, *PASSIVE_SUBJECT_DEPS)}
     forces = tuple(r for r in recipients if r.head in passive)
     return forces, tuple(r for r in recipients if r.head not in passive)
-
