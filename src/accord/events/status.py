@@ -38,8 +38,10 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
         noun_subject = tok.dep == "nsubj" and tok.pos == "NOUN" and i == cand.trigger
         # "amid fears that he has been kidnapped": the clause is the content of its noun
         noun_content = tok.dep == "acl" and "that" in tree.child_lemmas(i, "mark")
-        # "want Argentina give him asylum", "made the UN evacuate": a bare infinitive
-        bare = tok.dep == "ccomp" and tok.tag == "VB" and not tree.children(i, "aux")
+        # "want Argentina give him asylum", "made the UN evacuate": a bare infinitive, or one
+        # the parser gave a subject ("expect Syria to withdraw")
+        bare = tok.dep == "ccomp" and tok.tag == "VB" and (
+            not tree.children(i, "aux") or "to" in tree.child_lemmas(i, "aux"))  # "expect X to"
         if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content or bare)):
             break
         head = tree.head(i)
@@ -135,6 +137,8 @@ def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool
             "status", "implicative_governors"):
         return False
     below = tree[chain[n - 1]]
+    if below.dep == "ccomp":  # "expect Syria to withdraw", parsed as a clause with a subject
+        return "to" in tree.child_lemmas(below.i, "aux") and bool(tree.children(below.i, "nsubj"))
     return below.dep == "xcomp" and any(c.i < below.i for c in tree.children(tok.i, "dobj"))
 
 
