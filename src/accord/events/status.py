@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from accord.events.candidates import Candidate
 from accord.events.lexicon import Lexicon
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, controlling_objects
 
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
@@ -40,9 +40,10 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
         noun_content = tok.dep == "acl" and "that" in tree.child_lemmas(i, "mark")
         # "want Argentina give him asylum", "made the UN evacuate": a bare infinitive, or one
         # the parser gave a subject ("expect Syria to withdraw")
-        bare = tok.dep == "ccomp" and tok.tag == "VB" and (
+        infinitive = tok.dep == "ccomp" and tok.tag == "VB" and (
             not tree.children(i, "aux") or "to" in tree.child_lemmas(i, "aux"))  # "expect X to"
-        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content or bare)):
+        if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content
+                                                                  or infinitive)):
             break
         head = tree.head(i)
         if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp"):
@@ -139,7 +140,7 @@ def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool
     below = tree[chain[n - 1]]
     if below.dep == "ccomp":  # "expect Syria to withdraw", parsed as a clause with a subject
         return "to" in tree.child_lemmas(below.i, "aux") and bool(tree.children(below.i, "nsubj"))
-    return below.dep == "xcomp" and any(c.i < below.i for c in tree.children(tok.i, "dobj"))
+    return bool(controlling_objects(tree, below.i))
 
 
 def _own_modality(tree: Tree, i: int, lex: Lexicon) -> bool:

@@ -132,10 +132,9 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
-        if tok.dep == "xcomp" and head.lemma.lower() in _object_control():
-            objects = [c.i for c in tree.children(head.i, "dobj") if c.i < i]
-            if objects:  # "persuaded Sinduhije to endorse", "forced him to resign": the object
-                return objects
+        objects = controlling_objects(tree, i)
+        if objects:  # "persuaded Sinduhije to endorse", "forced him to resign": the object
+            return objects
         if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
             head = tree.head(head.i)  # "..., before meeting with ...": the verb above "before"
             objects = [c.i for c in tree.children(head.i, "dobj") if head.i < c.i < tok.head]
@@ -146,6 +145,15 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
                 return objects
         return subjects_of(tree, head.i, depth + 1)
     return []
+
+
+def controlling_objects(tree: Tree, i: int) -> list[int]:
+    """The objects of an object-control verb over infinitive ``i``: the ones who would act
+    ("persuaded Sinduhije to endorse"); none for other verbs ("used missile fire to kill")."""
+    tok = tree[i]
+    if tok.dep != "xcomp" or tree.is_root(i) or tree.head(i).lemma.lower() not in _object_control():
+        return []
+    return [c.i for c in tree.children(tok.head, "dobj") if c.i < i]
 
 
 _NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
