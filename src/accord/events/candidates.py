@@ -300,6 +300,16 @@ def _with_conjuncts(tree: Tree, heads: list[int]) -> list[int]:
     return out
 
 
+def _person_object(tree: Tree, i: int) -> bool:
+    """The verb's object names a person, itself or in apposition: "captured the group's second
+    in command, Hamad al-Saedi"."""
+    for obj in tree.children(i, *OBJECT_DEPS, "nsubjpass"):
+        named = [obj, *tree.children(obj.i, "appos")]
+        if any(t.ent_type == "PERSON" for t in named):
+            return True
+    return False
+
+
 def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     i = cand.trigger
     modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
@@ -307,9 +317,10 @@ def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
     preps = tree.child_lemmas(i, "prep")
     clause = bool(tree.children(i, "ccomp"))
+    person = any(v.object_person for v in cand.entry.variants) and _person_object(tree, i)
     for v in cand.entry.variants:
         if ((v.modifier & modifiers) or (v.object & objects) or (governor in v.governor)
-                or (v.prep & preps) or (v.clause and clause)):
+                or (v.prep & preps) or (v.clause and clause) or (v.object_person and person)):
             targets = cand.targets
             if v.recipients_from:
                 targets += tuple(o for _, o in tree.prep_objects(i, {v.recipients_from}))

@@ -46,6 +46,7 @@ class Variant:
     governor: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()  # "attacked the minister as weak": words, not weapons
     clause: bool = False  # "protested that ...": a complaint in words
+    object_person: bool = False  # "captured ... Hamad al-Saedi": a named person is detained
     type: str | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -147,7 +148,8 @@ def _variant(raw: dict[str, Any], where: str) -> Variant:
     return Variant(
         modifier=frozenset(raw.get("modifier", ())), object=frozenset(raw.get("object", ())),
         governor=frozenset(raw.get("governor", ())), prep=frozenset(raw.get("prep", ())),
-        clause=bool(raw.get("clause", False)), type=raw.get("type"),
+        clause=bool(raw.get("clause", False)), object_person=bool(raw.get("object_person", False)),
+        type=raw.get("type"),
         mode=raw.get("mode"), context=tuple(raw.get("context", ())),
         recipients_from=raw.get("recipients_from"),
     )

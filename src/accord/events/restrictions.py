@@ -30,7 +30,17 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.type == "ASSAULT" and _score(tree, i))  # "beating USA 101-95": sport
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
-            or tok.dep == "amod")
+            or tok.dep == "amod" or _complementizer_subject(tree, i))
+
+
+def _complementizer_subject(tree: Tree, i: int) -> bool:
+    """ "ordered that accused 'enemy combatant' ... be transferred": the parser made "that"
+    the subject of a participle that only describes the noun after it. A clause's "that"
+    right before its verb stands for nothing, so the verb is no event."""
+    tok = tree[i]
+    subjects = tree.children(i, *SUBJECT_DEPS)
+    return (tok.dep == "ccomp" and tok.tag in ("VBD", "VBN") and len(subjects) == 1
+            and subjects[0].i == i - 1 and subjects[0].text.lower() == "that" and subjects[0].tag == "WDT")
 
 
 def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:

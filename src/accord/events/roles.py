@@ -25,12 +25,16 @@ _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "co
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
+# "South American", "Latin American": a continent's part, not the country "American" names
+_CONTINENT_PARTS = frozenset({"South", "North", "Latin", "Central", "Pan"})
 
 
 def modifiers(tree: Tree, i: int) -> list[Token]:
     """Modifiers of ``i`` and of its compounds: "the United States Bush administration"."""
     out: list[Token] = []
     for child in tree.children(i, *_MODIFIER_DEPS):
+        if child.text.startswith("America") and tree[child.i - 1].text in _CONTINENT_PARTS:
+            continue  # "an Arab-South American bank" is no bank of the United States
         out.append(child)
         if child.dep == "compound":
             out.extend(tree.children(child.i, "compound"))
