@@ -332,3 +332,15 @@ def test_places(kb: KnowledgeBase, name: str, country: str, kind: str) -> None:
 
 def test_demonym_is_not_a_place(kb: KnowledgeBase) -> None:
     assert kb.place("French") is None
+
+
+def test_a_town_is_read_in_the_countries_its_article_names(kb: KnowledgeBase) -> None:
+    """ "Preston" is Lancashire's town in a British story and Melbourne's suburb in an
+    Australian one; a small foreign namesake of a place the gazetteer lacks is no place."""
+    assert kb.place("Preston").country == "GBR"
+    australian = kb.for_article(frozenset({"AUS"}))
+    assert australian.place("Preston").country == "AUS"
+    assert australian.place("Green Valley") is None  # Arizona's, 21,000 people
+    assert kb.place("Green Valley").country == "USA"
+    assert australian.place("Paris").country == "FRA"  # a capital is never a namesake
+    assert kb.place("Preston").country == "GBR"  # the view leaves the shared base alone

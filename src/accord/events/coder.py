@@ -34,7 +34,7 @@ from accord.events.recast import as_mobilization, as_rejection, others_plan
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree
-from accord.events.where import named_place, read_location
+from accord.events.where import article_countries, named_place, read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected
 
@@ -67,6 +67,7 @@ def code_article(
     kb = kb or load_kb()
     lexicon = lexicon or load_lexicon()
     tree = Tree(parsed)
+    kb = kb.for_article(article_countries(tree, kb, article))
     resolver = MentionResolver(tree, kb, article.date)
     found = _without_light_verbs(tree, [*obligation_candidates(tree), *find_candidates(tree, lexicon)])
     candidates, nested = drop_nested(tree, found)

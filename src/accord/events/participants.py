@@ -202,6 +202,8 @@ def place_recipient(
     return ()
 
 
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                      "Western", "Central", "Upper", "Lower", "Greater"})
 _MISSIONS = frozenset({"embassy", "consulate", "legation"})
 
 
@@ -223,8 +225,9 @@ def _place_country(resolver: MentionResolver, text: str) -> str | None:
     if place is not None:
         return place.country
     code = resolver.kb.country(name, metonym=True)
-    if code is None and " " in name:  # "South Lebanon", "central Baghdad"
-        code = resolver.kb.country(name.split()[-1], metonym=True)
+    first, _, rest = name.partition(" ")
+    if code is None and rest and (first.islower() or first in _COMPASS):  # "South Lebanon", "central Baghdad"
+        code = resolver.kb.country(rest, metonym=True)  # not "Green Valley" for "The Valley"
     return code
 
 

@@ -20,6 +20,21 @@ _SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "provinc
                           "district", "state", "county", "suburb", "neighbourhood", "neighborhood"})
 
 
+def article_countries(tree: Tree, kb: KnowledgeBase, article: Article) -> frozenset[str]:
+    """The countries an article names by a country, people, region or capital ("Australia",
+    "Victorian", "New South Wales") or its dateline: what its town names are read against."""
+    found: set[str] = set()
+    names = [ent.text.removeprefix("the ") for ent in tree.doc.entities if ent.label in ("GPE", "NORP")]
+    for name in [*names, *([article.dateline] if article.dateline else [])]:
+        code = kb.country(name)
+        if code is None:
+            place = kb.places.place(name)
+            code = place.country if place is not None and place.kind != "city" else None
+        if code is not None:
+            found.add(code)
+    return frozenset(found)
+
+
 def read_location(
     tree: Tree, anchor: int, kb: KnowledgeBase, article: Article,
     when: str | None, when_text: str | None, status: str,

