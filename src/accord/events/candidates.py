@@ -104,7 +104,10 @@ def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
     if tok.dep != "pobj" or tree.is_root(tok.head):
         return False
     prep = tree.head(i)
-    return prep.lemma.lower() in ("of", "for") and tree.head(prep.i).lemma.lower() in abstract
+    owner = tree.head(prep.i)
+    words = [c.lemma.lower() for c in tree.children(owner.i, "compound")] + [owner.lemma.lower()]
+    # "a time line for U.S. troop withdrawal": the compound's words too
+    return prep.lemma.lower() in ("of", "for") and bool({words[-1], " ".join(words)} & abstract)
 
 
 def _marked_by(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:

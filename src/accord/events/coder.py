@@ -343,6 +343,9 @@ def _same(m: Mention, others: list[Mention]) -> bool:
     return bool(m.name) and any(o.name == m.name and o.country == m.country for o in others)
 
 
+_UNDATED_PAST = frozenset({"recent", "recently", "previously", "formerly", "lately"})
+
+
 def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     anchors = [cand.anchor, cand.trigger]
     tok = tree[cand.anchor]
@@ -353,7 +356,11 @@ def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     if tree[cand.trigger].pos == "NOUN":
         nouns = [cand.trigger, *(o for _, o in tree.prep_objects(cand.trigger, {"between", "with"}))]
         anchors += [c.i for n in nouns for c in tree.children(n, "relcl", "acl") if c.tag == "VBN"]
-    return resolve(find_date_phrase(tree, anchors), article.date, future=future)
+    phrase = find_date_phrase(tree, anchors)
+    if phrase is None:  # "her recent visit to China": before the story, on a day it does not give
+        phrase = next((c.text for a in anchors[:2] for c in tree.children(a, "amod", "advmod")
+                       if c.lemma.lower() in _UNDATED_PAST), None)
+    return resolve(phrase, article.date, future=future)
 
 
 def _mode(cand: Candidate, clause: str, lex: Lexicon) -> str | None:
