@@ -17,7 +17,7 @@ from dataclasses import replace
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, subjects_of
+from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, controlling_objects, subjects_of
 from accord.records import Location
 
 TARGET_INSIDE = "target found inside the event's object or content"
@@ -58,6 +58,8 @@ def _content_targets(tree: Tree, i: int) -> list[int]:
                    if any(a.lemma == "to" for a in tree.children(c.i, "aux"))
                    and not tree.children(c.i, "mark")]  # not "..., with X and Y to do"
     for clause in [*tree.children(i, "ccomp", "xcomp"), *infinitives]:
+        if controlling_objects(tree, clause.i):
+            continue  # "urged Muslims to support the insurgency": the ones asked are named
         out += [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
         out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
         out += [o for _, o in tree.prep_objects(clause.i, _CONTENT_PREPS)]
