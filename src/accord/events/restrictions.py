@@ -14,6 +14,7 @@ from accord.events.lexicon import TriggerEntry
 from accord.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, Tree, subjects_of
 
 _SCORE = re.compile(r"\d+[-–]\d+")
+_COMPARATIVES = frozenset({"more", "fewer", "less"})
 _MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
@@ -30,7 +31,19 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.type == "ASSAULT" and _score(tree, i))  # "beating USA 101-95": sport
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
-            or tok.dep == "amod" or _complementizer_subject(tree, i))
+            or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i))
+
+
+def _counted(tree: Tree, i: int) -> bool:
+    """ "has indicted more Democrats than Republicans": a record compared, not an event; not
+    "killed more than 100 people", where the comparison is a number."""
+    for obj in tree.children(i, "dobj", "nsubjpass"):
+        if not tree.child_lemmas(obj.i, "amod") & _COMPARATIVES:
+            continue
+        for _, other in tree.prep_objects(obj.i, {"than"}):
+            if tree[other].pos in ("NOUN", "PROPN", "PRON"):
+                return True
+    return False
 
 
 def _complementizer_subject(tree: Tree, i: int) -> bool:
