@@ -17,6 +17,9 @@ from accord.events.syntax import Tree, controlling_objects
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
 _ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or readied
+# what a vote does by itself (sanction, condemn, reject, endorse, ratify, lift, ban); a vote
+# to withdraw, deploy or send aid decides an act still to come
+_ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
                       "end", "conclude", "hold", "spend"})
 
@@ -108,6 +111,9 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
         if found.get("planned", "").startswith("infinitive"):
             del found["planned"]
         found.setdefault("planned", f"governed by '{tok.text}'")
+    if (lemma in lex.cue_set("status", "enacting_governors") and cand.type in _ENACTED
+            and found.get("planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex)):
+        del found["planned"]  # "the Security Council voted to impose sanctions": the vote imposes
     if lemma in lex.cue_set("status", "implicative_governors") and found.get(
             "planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex):
         del found["planned"]  # "was forced to resign", "managed to flee": it happened
