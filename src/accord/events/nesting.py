@@ -145,8 +145,12 @@ def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
         mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
     # "threatened to break off relations with Congo": whom the content acts on is the
     # target; of an accusation, who is said to act ("alleged that a Russian jet shot ...")
+    # of a request, who is asked to act when the content names them ("called for Syria to
+    # withdraw from Lebanon" targets Syria)
     acted_on = inner.sources if outer.type == "ACCUSE" else inner.targets
-    targets = outer.targets or tuple(t for t in acted_on if t not in outer.sources)
+    asked = tuple(s for s in inner.sources if s not in outer.sources and tree[s].dep == "nsubj"
+                  ) if outer.type == "REQUEST" else ()  # (not "for the website to be blocked")
+    targets = outer.targets or asked or tuple(t for t in acted_on if t not in outer.sources)
     return replace(outer, mode=mode, targets=targets, reason=f"{outer.reason}; content: {inner.type}")
 
 

@@ -56,11 +56,14 @@ def _content_targets(tree: Tree, i: int) -> list[int]:
         out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
     infinitives = [c for c in tree.children(i, "advcl")  # "threatened ... to impose": misparsed xcomp
                    if any(a.lemma == "to" for a in tree.children(c.i, "aux"))
-                   and not tree.children(c.i, "mark")]  # not "..., with X and Y to do"
+                   and not tree.child_lemmas(c.i, "mark") - {"for"}]  # "called for Syria to
+    # withdraw"; not "..., with X and Y to do"
     for clause in [*tree.children(i, "ccomp", "xcomp"), *infinitives]:
         if controlling_objects(tree, clause.i):
             continue  # "urged Muslims to support the insurgency": the ones asked are named
-        out += [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
+        agents = [o.i for a in tree.children(clause.i, "agent") for o in tree.children(a.i, "pobj")]
+        # "calling for the website to be blocked by the Ministry": the one to act, not the acted on
+        out += agents or [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
         out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
         out += [o for _, o in tree.prep_objects(clause.i, _CONTENT_PREPS)]
         for obj in tree.children(clause.i, "dobj"):

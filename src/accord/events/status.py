@@ -140,10 +140,13 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
 def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool:
     tok = tree[chain[n]]
     lemma = tok.lemma.lower()
+    below = tree[chain[n - 1]]
+    if (below.dep in ("advcl", "ccomp") and "for" in tree.child_lemmas(below.i, "mark")
+            and "to" in tree.child_lemmas(below.i, "aux") and tree.children(below.i, "nsubj")):
+        return True  # "striving for Mercosur and the GCC to be able to conclude": a wish for others
     if lemma not in lex.cue_set("object_control_verbs") or lemma in lex.cue_set(
             "status", "implicative_governors"):
         return False
-    below = tree[chain[n - 1]]
     if below.dep == "ccomp":  # "expect Syria to withdraw", parsed as a clause with a subject
         return "to" in tree.child_lemmas(below.i, "aux") and bool(tree.children(below.i, "nsubj"))
     return bool(controlling_objects(tree, below.i))
