@@ -93,3 +93,15 @@ def test_a_place_that_names_an_agreement_lends_no_country(code_text) -> None:
     events = result_json(code_text(text, "2006-05-01"))["events"]
     assert [e["type"] for e in events] == ["REJECT"]
     assert all(a["country"] != "JPN" for a in events[0]["actors"])
+
+
+def test_a_town_in_apposition_is_no_person_a_pronoun_can_mean(code_text) -> None:
+    """ "Khar, a town in the tribal district of Bajaur": the tagger calls it a person, and
+    "he opened fire" had become Pakistan's foreign minister Hina Rabbani Khar."""
+    text = ("A Saudi Arabian man named Abu Marwan al-Suri, 38, was killed in a shootout on Thursday, "
+            "according to the Pakistan army spokesman Major-General Shaukat Sultan. It is believed he "
+            "has been killed at a checkpoint in Khar, a town in the tribal district of Bajaur, Pakistan, "
+            "when he opened fire on security officials from inside a car.")
+    events = result_json(code_text(text, "2006-04-01"))["events"]
+    people = [a.get("name") or a.get("text") for e in events for a in e["actors"] + e["recipients"]]
+    assert events and not [p for p in people if p and "Khar" in p], people

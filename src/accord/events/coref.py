@@ -131,4 +131,7 @@ def _subject(tree: Tree, i: int) -> bool:
     tok = tree[i]
     if tok.dep == "appos" and not tree.is_root(i):
         tok = tree.head(i)
+    if tok.dep in ("oprd", "dobj") and tree.head(tok.i).lemma.lower() in ("name", "call") and (
+            tree.head(tok.i).dep == "acl"):  # "A Saudi man named Abu Marwan al-Suri was killed"
+        tok = tree.head(tree.head(tok.i).i)
     return tok.dep in ("nsubj", "nsubjpass")

@@ -27,6 +27,7 @@ from accord.events.roles import (
     compound_body,
     kb_name,
     modifiers,
+    names_a_place,
     np_text,
     prepositional_country,
     role_sector,
@@ -51,7 +52,7 @@ class MentionResolver:
             code for e in tree.doc.entities if e.label in ("GPE", "NORP")
             for code in [kb.country(clean_name(e.text), metonym=True)] if code}
         for ent in tree.doc.entities:  # people first, in reading order, so "Mr. X" can link back
-            if ent.label == "PERSON":
+            if ent.label == "PERSON" and not names_a_place(tree, entity_root(tree, ent)):
                 self._person(ent)
             elif (short := self._short_name(ent)) is not None:  # (read once, here)
                 self.registry.add_person(ent.start, short)
@@ -277,6 +278,10 @@ class MentionResolver:
         """ "Japan said it had halted aid": "it" is the subject of the verb of saying;
         with ``people``, "X admits that he ..." is X."""
         for anc in self.tree.ancestors(i):
+            owners = [c for c in self.tree.children(anc.i, "poss") if c.pos == "PROPN"]
+            if anc.pos == "NOUN" and owners and i not in self.tree.subtree(owners[0].i):
+                found = self.single(owners[0].i)  # "Ahmadinejad's announcement that he was
+                return found if people and found.kind == "person" else None  # releasing"
             # not the subject the pronoun sits in ("its army said"): that would read itself
             subjects = [c for c in self.tree.children(anc.i, "nsubj")
                         if c.i != i and i not in self.tree.subtree(c.i)]

@@ -22,6 +22,8 @@ _ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
 # nouns that stand for the name compounded with them: "Sindh province", "APEC nations"
 _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "county", "town",
                           "village", "governorate", "prefecture", "nation", "country", "member"})
+_SETTLEMENTS = frozenset({"town", "city", "village", "district", "province", "region", "county",
+                         "suburb", "capital", "port", "neighbourhood", "neighborhood", "township"})
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
@@ -106,6 +108,12 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
         if code:
             return code
     return None
+
+
+def names_a_place(tree: Tree, root: int) -> bool:
+    """ "Khar, a town in the tribal district of Bajaur": a name the tagger calls a person
+    that its own apposition says is a place."""
+    return any(a.lemma.lower() in _SETTLEMENTS for a in tree.children(root, "appos"))
 
 
 def _named(tree: Tree, obj: int):
