@@ -17,6 +17,9 @@ from accord.events.syntax import Tree, controlling_objects
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
 _ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or readied
+# object-control verbs that wish an event on others when it is their object ("urged talks")
+_WISHING = frozenset({"encourage", "urge", "push", "press", "ask", "pressure", "want", "expect",
+                      "persuade", "convince", "advise", "beg", "implore", "invite"})
 # what a vote does by itself (sanction, condemn, reject, endorse, ratify, lift, ban); a vote
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
@@ -114,6 +117,10 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
     if (lemma in lex.cue_set("status", "enacting_governors") and cand.type in _ENACTED
             and found.get("planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex)):
         del found["planned"]  # "the Security Council voted to impose sanctions": the vote imposes
+    if (lemma in lex.cue_set("status", "travel_governors") and tok.tag == "VBD"
+            and tree[chain[n - 1]].dep == "advcl" and not tree.children(chain[n - 1], "mark")
+            and found.get("planned", "").startswith("infinitive")):
+        del found["planned"]  # "visited Mexico last week to attend a meeting": the trip's purpose, met
     if lemma in lex.cue_set("status", "implicative_governors") and found.get(
             "planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex):
         del found["planned"]  # "was forced to resign", "managed to flee": it happened
@@ -147,6 +154,8 @@ def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool
     if lemma not in lex.cue_set("object_control_verbs") or lemma in lex.cue_set(
             "status", "implicative_governors"):
         return False
+    if below.pos == "NOUN" and below.dep == "dobj":  # "sought to encourage peace talks between
+        return lemma in _WISHING                       # Israelis and Palestinians"; not "helped talks"
     if below.dep == "ccomp":  # "expect Syria to withdraw", parsed as a clause with a subject
         return "to" in tree.child_lemmas(below.i, "aux") and bool(tree.children(below.i, "nsubj"))
     return bool(controlling_objects(tree, below.i))
@@ -200,8 +209,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
         if demand:  # and its "must" is the demand, made
             aux = aux - {"must", "should"}
-        if aux & lex.cue_set("status", "hypothetical_aux"):
-            found.setdefault("hypothetical", f"modal '{sorted(aux)[0]}' at '{tok.text}'")
+        modals = aux & lex.cue_set("status", "hypothetical_aux")  # (not "be": "would be visiting")
+        if modals:
+            found.setdefault("hypothetical", f"modal '{sorted(modals)[-1]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
             found.setdefault("planned", f"future at '{tok.text}'")
         if i != cand.trigger and not beside:
