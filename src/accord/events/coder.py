@@ -344,6 +344,16 @@ def _same(m: Mention, others: list[Mention]) -> bool:
 
 
 _UNDATED_PAST = frozenset({"recent", "recently", "previously", "formerly", "lately"})
+_EARLIER = frozenset({"previous", "past", "earlier", "prior", "former"})
+
+
+def _earlier_occasion(tree: Tree, anchors: list[int]) -> str | None:
+    """ "in some previous elections the ELN has attacked": an occasion before the story."""
+    for anchor in anchors:
+        for _, obj in tree.prep_objects(anchor, {"in", "during", "at"}):
+            if tree.child_lemmas(obj, "amod") & _EARLIER:
+                return tree.span_text(min(tree.subtree(obj)), obj + 1)
+    return None
 
 
 def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
@@ -359,7 +369,7 @@ def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
     phrase = find_date_phrase(tree, anchors)
     if phrase is None:  # "her recent visit to China": before the story, on a day it does not give
         phrase = next((c.text for a in anchors[:2] for c in tree.children(a, "amod", "advmod")
-                       if c.lemma.lower() in _UNDATED_PAST), None)
+                       if c.lemma.lower() in _UNDATED_PAST), None) or _earlier_occasion(tree, anchors[:2])
     return resolve(phrase, article.date, future=future)
 
 

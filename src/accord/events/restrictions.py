@@ -35,8 +35,12 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
 
 
 def _counted(tree: Tree, i: int) -> bool:
-    """ "has indicted more Democrats than Republicans": a record compared, not an event; not
-    "killed more than 100 people", where the comparison is a number."""
+    """ "has indicted more Democrats than Republicans", "sanctioned DeLay three times": a
+    record counted or compared, not an event; not "killed more than 100 people", where the
+    comparison is a number."""
+    if any(c.lemma.lower() == "time" and c.tag == "NNS" and tree.children(c.i, "nummod")
+           for c in tree.children(i, "npadvmod")):
+        return True
     for obj in tree.children(i, "dobj", "nsubjpass"):
         if not tree.child_lemmas(obj.i, "amod") & _COMPARATIVES:
             continue
