@@ -27,6 +27,7 @@ from accord.events.participants import (
     mobilized_forces,
     phrase_recipients,
     place_recipient,
+    police_target,
     reported_by_other,
     unknown_attacker,
 )
@@ -151,7 +152,8 @@ def read_candidate(
                                          things=things)
     if not recipients and actors:
         own = next((a.country for a in actors if a.country), None)
-        recipients = domestic_protest_target(cand, actors, kb.country_name(own) if own else None)
+        name = kb.country_name(own) if own else None
+        recipients = domestic_protest_target(cand, actors, name) or police_target(cand, actors, name)
     actors, recipients = _known(actors), _known(recipients)
     if cand.type == "ASSAULT" and not actors:  # "a bombing near Samarra": see unknown_attacker
         where = named_place(tree, cand.anchor, kb)

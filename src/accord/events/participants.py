@@ -171,6 +171,20 @@ def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
                     weighs=False),)
 
 
+POLICE_TARGET = "target: people of the police's own country, by convention (no target named)"
+
+
+def police_target(cand: Candidate, actors: tuple[Mention, ...], kb_name: str | None) -> tuple[Mention, ...]:
+    """ "Egyptian police opened fire ..., arresting 12": whom police arrest or fire on, unnamed,
+    is of their own country, as the PLOVER gold codes it. Marked, and of no weight."""
+    code = _police_country(actors)
+    if cand.type not in _DOMESTIC_FORCE or code is None or not kb_name:
+        return ()
+    i = cand.trigger
+    return (Mention(head=i, start=i, end=i + 1, text=kb_name, kind="country", name=kb_name,
+                    country=code, sector="CVL", reason=POLICE_TARGET, confidence=0.4, weighs=False),)
+
+
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
                             "RETREAT", "AID"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -277,18 +291,30 @@ def complete_office_holders(
     """
     # the other side's country is not this one's, unless it too was only inferred (civil war)
     exclude = {m.country for m in others if m.country and _INFERRED not in m.reason}
+    police = None if sources else _police_country(others)
     out = []
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
-            code = sentence_country(tree, sentence, resolver, exclude | own, things)
+            code = police or sentence_country(tree, sentence, resolver, exclude | own, things)
             if code:
                 base = max(m.confidence, 0.6) if sources else m.confidence
                 m = replace(m, country=code, sector=m.sector or "GOV", confidence=base * 0.7,
                             reason=f"{m.reason}; {_INFERRED}")
         out.append(m)
     return tuple(out)
+
+
+def _police_country(actors: tuple[Mention, ...]) -> str | None:
+    """ "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators": police
+    act at home, so whom they act on is of their country (not border guards, who meet
+    foreigners: "sailors captured by Iranian border guards")."""
+    countries = {a.country for a in actors}
+    if (not actors or len(countries) != 1 or any(a.sector != "COP" for a in actors)
+            or any("border" in a.text.lower() for a in actors)):
+        return None
+    return next(iter(countries))
 
 
 def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
