@@ -310,7 +310,8 @@ class MentionResolver:
         if org is not None:
             return replace(base, kind="organisation", name=org.name, country=org.code,
                            sector=org.sector, reason="organisation", confidence=0.85)
-        code = self.kb.country(text, metonym=ent.label == "GPE")
+        # a capital the tagger calls an organisation is its government: "accused Ottawa of"
+        code = self.kb.country(text, metonym=ent.label == "GPE" or (ent.label == "ORG" and " " not in text))
         if code is None and ent.label == "NORP" and " " in text:  # "Iraqi Kurds", "Turkish Cypriots"
             code = self.kb.country(text.split()[0])
         if code is not None:  # "Algerians blocked roads": a people, not the state
