@@ -344,3 +344,9 @@ def test_a_town_is_read_in_the_countries_its_article_names(kb: KnowledgeBase) ->
     assert kb.place("Green Valley").country == "USA"
     assert australian.place("Paris").country == "FRA"  # a capital is never a namesake
     assert kb.place("Preston").country == "GBR"  # the view leaves the shared base alone
+
+
+def test_a_former_name_is_todays_state_and_keeps_its_display_name(kb: KnowledgeBase) -> None:
+    """Archival news says Zaire, Kampuchea, Rhodesia; CAMEO codes today's state."""
+    assert (kb.country("Zaire"), kb.country("Kampuchean"), kb.country("Rhodesia")) == ("COD", "KHM", "ZWE")
+    assert kb.country_name("KHM") == "Cambodia" and kb.country_name("LKA") == "Sri Lanka"
