@@ -99,8 +99,11 @@ def _entries(tok: Token, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
 
 
 def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
-    """ "the existence of any deal", "the anniversary of the attacks": talk about an event."""
+    """ "the existence of any deal", "the anniversary of the attacks", "the way out is the
+    withdrawal": talk about an event."""
     tok = tree[i]
+    if tok.dep == "attr" and tree.head(i).lemma == "be":  # "the only way out is the withdrawal of"
+        return bool({s.lemma.lower() for s in tree.children(tok.head, "nsubj")} & abstract)
     if tok.dep != "pobj" or tree.is_root(tok.head):
         return False
     prep = tree.head(i)
@@ -277,6 +280,8 @@ def _noun_arguments(
         sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]
     if not sources:  # "its invasion", "their ties": the pronoun, resolved later
         sources = [c.i for c in tree.children(i, "poss")]
+    if not sources and e.type == "RETREAT":  # "the withdrawal of American forces": who leaves
+        sources = [o for _, o in tree.prep_objects(i, {"of"})]
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
     noun_heads = [i, tree[i].head] if tree[i].dep == "compound" else [i]  # "mediation mission between"
     between = [o for h in noun_heads for _, o in tree.prep_objects(h, {"between", "among"})]
