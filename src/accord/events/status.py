@@ -156,8 +156,9 @@ def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool
         return False
     if below.pos == "NOUN" and below.dep == "dobj":  # "sought to encourage peace talks between
         return lemma in _WISHING                       # Israelis and Palestinians"; not "helped talks"
-    if below.dep == "ccomp":  # "expect Syria to withdraw", parsed as a clause with a subject
-        return "to" in tree.child_lemmas(below.i, "aux") and bool(tree.children(below.i, "nsubj"))
+    if below.dep == "ccomp":  # "expect Syria to withdraw", "want Argentina give him asylum":
+        bare = below.tag == "VB" and not tree.children(below.i, "aux")  # a clause with a subject
+        return ("to" in tree.child_lemmas(below.i, "aux") or bare) and bool(tree.children(below.i, "nsubj"))
     return bool(controlling_objects(tree, below.i))
 
 
