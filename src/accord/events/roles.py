@@ -94,6 +94,9 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
             body = kb.body(clean_name(ent.text)) if org is None else None
             if org is not None or body is not None:
                 return org.code if org is not None else body.country
+            capital = _capital_in(kb, tree, ent)
+            if capital:
+                return capital
             continue
         if ent is None:  # a bare proper noun the tagger left out: a place only for a role
             if not places or tree[obj].pos != "PROPN":
@@ -114,6 +117,15 @@ def names_a_place(tree: Tree, root: int) -> bool:
     """ "Khar, a town in the tribal district of Bajaur": a name the tagger calls a person
     that its own apposition says is a place."""
     return any(a.lemma.lower() in _SETTLEMENTS for a in tree.children(root, "appos"))
+
+
+def _capital_in(kb: KnowledgeBase, tree: Tree, ent) -> str | None:
+    """ "students from Tehran University": an institution named after a capital is there."""
+    for j in range(ent.start, ent.end):
+        place = kb.place(tree[j].text) if tree[j].pos == "PROPN" else None
+        if place is not None and place.kind == "capital":
+            return place.country
+    return None
 
 
 def _named(tree: Tree, obj: int):
