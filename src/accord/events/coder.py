@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from accord.events import attributes as attrs
 from accord.events.candidates import Candidate, find_candidates
 from accord.events.consolidate import consolidate, resolve_groups
-from accord.events.dates import find_date_phrase, resolve
+from accord.events.dates import event_date
 from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import Mention, MentionResolver
@@ -174,7 +174,7 @@ def read_candidate(
         cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
     if not recipients and actors:
         recipients = phrase_recipients(tree, cand, resolver, actors, lex.cue_set("background_preps"))
-    date = _date(tree, cand, article, future=reading.status == "planned")
+    date = event_date(tree, cand.anchor, cand.trigger, article.date, future=reading.status == "planned")
     location = read_location(tree, cand.anchor, kb, article, date.value, date.text, reading.status)
     clause = attrs.clause_text(tree, cand.anchor)
     return Draft(
@@ -346,36 +346,6 @@ def _known(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 def _same(m: Mention, others: list[Mention]) -> bool:
     """ "the Organization for Economic Cooperation and Development, or OECD" is one."""
     return bool(m.name) and any(o.name == m.name and o.country == m.country for o in others)
-
-
-_UNDATED_PAST = frozenset({"recent", "recently", "previously", "formerly", "lately"})
-_EARLIER = frozenset({"previous", "past", "earlier", "prior", "former"})
-
-
-def _earlier_occasion(tree: Tree, anchors: list[int]) -> str | None:
-    """ "in some previous elections the ELN has attacked": an occasion before the story."""
-    for anchor in anchors:
-        for _, obj in tree.prep_objects(anchor, {"in", "during", "at"}):
-            if tree.child_lemmas(obj, "amod") & _EARLIER:
-                return tree.span_text(min(tree.subtree(obj)), obj + 1)
-    return None
-
-
-def _date(tree: Tree, cand: Candidate, article: Article, future: bool):
-    anchors = [cand.anchor, cand.trigger]
-    tok = tree[cand.anchor]
-    if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(cand.anchor):
-        anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
-    # "an agreement (that was) signed in July 2005", "an agreement between the two nations
-    # that was signed ..." (the parser hangs the clause on the nations)
-    if tree[cand.trigger].pos == "NOUN":
-        nouns = [cand.trigger, *(o for _, o in tree.prep_objects(cand.trigger, {"between", "with"}))]
-        anchors += [c.i for n in nouns for c in tree.children(n, "relcl", "acl") if c.tag == "VBN"]
-    phrase = find_date_phrase(tree, anchors)
-    if phrase is None:  # "her recent visit to China": before the story, on a day it does not give
-        phrase = next((c.text for a in anchors[:2] for c in tree.children(a, "amod", "advmod")
-                       if c.lemma.lower() in _UNDATED_PAST), None) or _earlier_occasion(tree, anchors[:2])
-    return resolve(phrase, article.date, future=future)
 
 
 def _mode(cand: Candidate, clause: str, lex: Lexicon) -> str | None:

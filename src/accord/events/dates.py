@@ -60,6 +60,38 @@ def find_date_phrase(tree: Tree, anchors: list[int]) -> str | None:
     return None
 
 
+_UNDATED_PAST = frozenset({"recent", "recently", "previously", "formerly", "lately"})
+_EARLIER = frozenset({"previous", "past", "earlier", "prior", "former"})
+
+
+def event_date(tree: Tree, anchor: int, trigger: int, published: date | None,
+               future: bool = False) -> DateReading:
+    """The date of the event at ``trigger`` (in the clause of ``anchor``)."""
+    anchors = [anchor, trigger]
+    tok = tree[anchor]
+    if tok.dep in ("advcl", "conj", "relcl", "acl") and not tree.is_root(anchor):
+        anchors.append(tok.head)  # "soured last month when ... announced": the when-clause
+    # "an agreement (that was) signed in July 2005", "an agreement between the two nations
+    # that was signed ..." (the parser hangs the clause on the nations)
+    if tree[trigger].pos == "NOUN":
+        nouns = [trigger, *(o for _, o in tree.prep_objects(trigger, {"between", "with"}))]
+        anchors += [c.i for n in nouns for c in tree.children(n, "relcl", "acl") if c.tag == "VBN"]
+    phrase = find_date_phrase(tree, anchors)
+    if phrase is None:  # "her recent visit to China": before the story, on a day it does not give
+        phrase = next((c.text for a in anchors[:2] for c in tree.children(a, "amod", "advmod")
+                       if c.lemma.lower() in _UNDATED_PAST), None) or _earlier_occasion(tree, anchors[:2])
+    return resolve(phrase, published, future=future)
+
+
+def _earlier_occasion(tree: Tree, anchors: list[int]) -> str | None:
+    """ "in some previous elections the ELN has attacked": an occasion before the story."""
+    for anchor in anchors:
+        for _, obj in tree.prep_objects(anchor, {"in", "during", "at"}):
+            if tree.child_lemmas(obj, "amod") & _EARLIER:
+                return tree.span_text(min(tree.subtree(obj)), obj + 1)
+    return None
+
+
 def resolve(text: str | None, published: date | None, future: bool = False) -> DateReading:
     if not text:
         return DateReading()
