@@ -148,8 +148,24 @@ def _lemma_fixes() -> dict[str, str]:
     return dict(verbs)
 
 
+def _complete_names(doc: Doc) -> None:
+    """ "the Republic of | Sierra Leone": the tagger sometimes ends a name on its "of"; the
+    proper nouns after it, in no name of their own, finish it."""
+    fixed = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent[-1].lower_ == "of":
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+        last = doc[end - 1]
+        longer = doc.char_span(ent.start_char, last.idx + len(last), label=ent.label_)
+        fixed.append(longer if end > ent.end and longer is not None else ent)
+    doc.ents = fixed
+
+
 def to_parsed(doc: Doc) -> ParsedDoc:
     """Copy what accord needs out of a spaCy Doc into plain records."""
+    _complete_names(doc)
     sent_of: dict[int, int] = {}
     sentences = []
     for number, sent in enumerate(doc.sents):
