@@ -21,6 +21,7 @@ _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|noon|midday|overn
 _NOT_DATES = re.compile(
     r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|few)\s+"
     r"(minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.I)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")  # "the September 11, 2001 attacks" is tagged an EVENT
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "xcomp", "conj", "acl", "csubj", "parataxis"})
 
 
@@ -53,7 +54,9 @@ def find_date_phrase(tree: Tree, anchors: list[int]) -> str | None:
     for anchor in anchors:
         clause = set(_own_clause(tree, anchor))
         for ent in tree.doc.entities:
-            if ent.label == "DATE" and any(i in clause for i in range(ent.start, ent.end)):
+            dated = ent.label == "DATE" or (  # (an EVENT only names its own noun's time, not
+                ent.label == "EVENT" and tree[anchor].pos == "NOUN" and _YEAR.search(ent.text))  # a praise's)
+            if dated and any(i in clause for i in range(ent.start, ent.end)):
                 text = ent.text.removesuffix("’s").removesuffix("'s").strip()
                 if not _NOT_DATES.match(text):
                     return text
