@@ -350,3 +350,10 @@ def test_a_former_name_is_todays_state_and_keeps_its_display_name(kb: KnowledgeB
     """Archival news says Zaire, Kampuchea, Rhodesia; CAMEO codes today's state."""
     assert (kb.country("Zaire"), kb.country("Kampuchean"), kb.country("Rhodesia")) == ("COD", "KHM", "ZWE")
     assert kb.country_name("KHM") == "Cambodia" and kb.country_name("LKA") == "Sri Lanka"
+
+
+def test_a_peoples_name_is_no_other_name_of_a_town(kb: KnowledgeBase) -> None:
+    """GeoNames lists "Thai" among the names of Alor Setar, Malaysia: Thai protesters had become
+    Malaysian."""
+    assert kb.place("Thai") is None
+    assert kb.place("Bombay").country == "IND"  # other spellings still are

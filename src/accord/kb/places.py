@@ -49,7 +49,8 @@ class PlaceIndex:
             _keep_largest(primary, norm(city["name"]), entry)
             self._towns.setdefault(norm(city["name"]), []).append(entry)
             for alt in city.get("alternatenames", ()):
-                if _LATIN.match(alt):
+                # not a people's name: "Thai" is also a name of Alor Setar, Malaysia
+                if _LATIN.match(alt) and self.countries.names.get(alt) is None:
                     _keep_largest(alternate, norm(alt), entry)
         cities = alternate | primary  # a primary name beats any alternate spelling
         return cities | {  # a province beats a foreign town of its name ("Florida", Cuba)
