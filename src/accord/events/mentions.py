@@ -279,13 +279,12 @@ class MentionResolver:
         with ``people``, "X admits that he ..." is X."""
         for anc in self.tree.ancestors(i):
             owners = [c for c in self.tree.children(anc.i, "poss") if c.pos == "PROPN"]
-            if anc.pos == "NOUN" and owners and i not in self.tree.subtree(owners[0].i):
-                found = self.single(owners[0].i)  # "Ahmadinejad's announcement that he was
-                return found if people and found.kind == "person" else None  # releasing"
+            # "Ahmadinejad's announcement that he was releasing": the noun's owner speaks
+            owned = anc.pos == "NOUN" and bool(owners) and i not in self.tree.subtree(owners[0].i)
             # not the subject the pronoun sits in ("its army said"): that would read itself
-            subjects = [c for c in self.tree.children(anc.i, "nsubj")
-                        if c.i != i and i not in self.tree.subtree(c.i)]
-            if subjects and anc.pos == "VERB" and anc.lemma.lower() in _REPORTING:
+            subjects = owners if owned else [c for c in self.tree.children(anc.i, "nsubj")
+                                             if c.i != i and i not in self.tree.subtree(c.i)]
+            if subjects and (owned or (anc.pos == "VERB" and anc.lemma.lower() in _REPORTING)):
                 if self.tree[subjects[0].i].pos == "PRON":
                     return None
                 found = self.single(subjects[0].i)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from accord.events.draft import Mention
 from accord.events.syntax import Tree
+from accord.events.where import SETTLEMENTS
 from accord.kb import KnowledgeBase
 from accord.records import Token
 
@@ -22,8 +23,6 @@ _ROLE_PLACE_LABELS = _COUNTRY_LABELS | {"LOC"}
 # nouns that stand for the name compounded with them: "Sindh province", "APEC nations"
 _PLACE_NOUNS = frozenset({"province", "region", "state", "city", "district", "county", "town",
                           "village", "governorate", "prefecture", "nation", "country", "member"})
-_SETTLEMENTS = frozenset({"town", "city", "village", "district", "province", "region", "county",
-                         "suburb", "capital", "port", "neighbourhood", "neighborhood", "township"})
 
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "nummod")
@@ -116,7 +115,7 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
 def names_a_place(tree: Tree, root: int) -> bool:
     """ "Khar, a town in the tribal district of Bajaur": a name the tagger calls a person
     that its own apposition says is a place."""
-    return any(a.lemma.lower() in _SETTLEMENTS for a in tree.children(root, "appos"))
+    return any(a.lemma.lower() in SETTLEMENTS for a in tree.children(root, "appos"))
 
 
 def _capital_in(kb: KnowledgeBase, tree: Tree, ent) -> str | None:

@@ -16,8 +16,8 @@ from accord.records import Article, Location
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _DATELINE_DAYS = 3
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around"})
-_SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "province", "region",
-                          "district", "state", "county", "suburb", "neighbourhood", "neighborhood"})
+SETTLEMENTS = frozenset({"town", "city", "village", "capital", "port", "province", "region",
+                         "district", "state", "county", "suburb", "neighbourhood", "neighborhood"})
 
 
 def article_countries(tree: Tree, kb: KnowledgeBase, article: Article) -> frozenset[str]:
@@ -83,7 +83,7 @@ def _place_objects(tree: Tree, anchor: int) -> list[int]:
     objects = [o for h in heads for o in _preposed(tree, h)]
     for first in list(objects):
         objects += _preposed(tree, first)
-        if tree[first].lemma.lower() in _SETTLEMENTS:  # "the town of Samarra"
+        if tree[first].lemma.lower() in SETTLEMENTS:  # "the town of Samarra"
             objects += [o for _, o in tree.prep_objects(first, {"of"})]
     return objects
 
