@@ -57,12 +57,13 @@ class _Cues(NamedTuple):
     standing: frozenset[str]
     munitions: frozenset[str]
     accidental: frozenset[str]
+    verdicts: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
-            "standing_verbs", "munitions", "accident_adverbs")))
+            "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -98,19 +99,22 @@ def _entries(tok: Token, lexicon: Lexicon) -> tuple[TriggerEntry, ...]:
     return entries
 
 
-def _about_something(tree: Tree, i: int, abstract: frozenset[str]) -> bool:
+def _about_something(tree: Tree, i: int, cues: _Cues) -> bool:
     """ "the existence of any deal", "the anniversary of the attacks", "the way out is the
     withdrawal": talk about an event."""
     tok = tree[i]
     if tok.dep == "attr" and tree.head(i).lemma == "be":  # "the only way out is the withdrawal of"
-        return bool({s.lemma.lower() for s in tree.children(tok.head, "nsubj")} & abstract)
+        return bool({s.lemma.lower() for s in tree.children(tok.head, "nsubj")} & cues.abstract)
+    if tok.dep == "nsubj" and tree.head(i).lemma == "be":  # "sanctions would not be effective"
+        modal = tree.child_lemmas(tok.head, "aux") & {"would", "could", "might", "will", "may"}
+        return bool(modal and tree.child_lemmas(tok.head, "acomp") & cues.verdicts)
     if tok.dep != "pobj" or tree.is_root(tok.head):
         return False
     prep = tree.head(i)
     owner = tree.head(prep.i)
     words = [c.lemma.lower() for c in tree.children(owner.i, "compound")] + [owner.lemma.lower()]
     # "a time line for U.S. troop withdrawal": the compound's words too
-    return prep.lemma.lower() in ("of", "for") and bool({words[-1], " ".join(words)} & abstract)
+    return prep.lemma.lower() in ("of", "for") and bool({words[-1], " ".join(words)} & cues.abstract)
 
 
 def _marked_by(tree: Tree, i: int, adverbs: frozenset[str]) -> bool:
@@ -141,7 +145,7 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
     if not allowed(tree, i, entry) or _marked_by(tree, i, cues.habitual | cues.accidental):
         return None
-    if entry.pos == "NOUN" and (_about_something(tree, i, cues.abstract) or _background(tree, i, cues)
+    if entry.pos == "NOUN" and (_about_something(tree, i, cues) or _background(tree, i, cues)
                                 or _standing(tree, i, entry, cues.standing)):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
