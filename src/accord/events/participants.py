@@ -259,6 +259,8 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
         if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
+            if tree.head(ent.end - 1).lemma.lower() == "base":
+                continue  # "New York based Human Rights Watch": where a group sits, not the story
             code = _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
