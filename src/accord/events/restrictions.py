@@ -37,7 +37,10 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
 def _counted(tree: Tree, i: int) -> bool:
     """ "has indicted more Democrats than Republicans", "sanctioned DeLay three times": a
     record counted or compared, not an event; not "killed more than 100 people", where the
-    comparison is a number."""
+    comparison is a number; nor the standard a thing is compared with ("a higher toll than
+    any other bombing in Baghdad")."""
+    if tree[i].dep == "pobj" and tree.head(i).lemma.lower() == "than":
+        return True
     if any(c.lemma.lower() == "time" and c.tag == "NNS" and tree.children(c.i, "nummod")
            for c in tree.children(i, "npadvmod")):
         return True
