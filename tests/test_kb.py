@@ -352,6 +352,15 @@ def test_a_former_name_is_todays_state_and_keeps_its_display_name(kb: KnowledgeB
     assert kb.country_name("KHM") == "Cambodia" and kb.country_name("LKA") == "Sri Lanka"
 
 
+def test_a_name_that_changed_states_is_read_as_of_the_article_day(kb: KnowledgeBase) -> None:
+    """Until Zaire took the name back in May 1997, "Congo" was Brazzaville's; since then the
+    press's "Congo" is Kinshasa's. With no day known, a name means what it means now."""
+    then, now = kb.for_article(frozenset(), date(1990, 5, 1)), kb.for_article(frozenset(), date(2006, 7, 30))
+    assert (then.country("Congo"), then.country("Congolese"), then.place("Congo").country) == ("COG",) * 3
+    assert (now.country("Congo"), now.country("Congolese"), now.place("the Congo").country) == ("COD",) * 3
+    assert (kb.country("Congo"), now.country("Republic of Congo")) == ("COD", "COG")
+
+
 def test_a_peoples_name_is_no_other_name_of_a_town(kb: KnowledgeBase) -> None:
     """GeoNames lists "Thai" among the names of Alor Setar, Malaysia: Thai protesters had become
     Malaysian."""

@@ -84,6 +84,8 @@ def _bad(tmp_path: Path, body: str, name: str = "bad.tsv") -> Path:
         ("# only a comment\n", 1, "empty knowledge-base file"),
         ("name\tcode\tsector\taliases\nClub\tCLUB\tCVL\t\n", 2, "'CLUB' is not an ISO-3166"),
         ("iso3\tkind\tforms\nFRA\tnickname\tLa France\n", 2, "kind must be"),
+        ("form\tiso3\tsince\tuntil\nGaul\tFRA\t\t\n", 2, "needs a since or an until"),
+        ("form\tiso3\tsince\tuntil\nGaul\tFRA\t1990-01-01\t1980-01-01\n", 2, "is not before until"),
         (
             "office\troles\taliases\tsector\trank\tcountry\nDoge\t\t\tGOV\tfirst\tITA\n",
             2,

@@ -68,7 +68,7 @@ def code_article(
     kb = kb or load_kb()
     lexicon = lexicon or load_lexicon()
     tree = Tree(parsed)
-    kb = kb.for_article(article_countries(tree, kb, article))
+    kb = kb.for_article(article_countries(tree, kb, article), article.date)
     resolver = MentionResolver(tree, kb, article.date)
     found = _without_light_verbs(tree, [*obligation_candidates(tree), *find_candidates(tree, lexicon)])
     candidates, nested = drop_nested(tree, found)

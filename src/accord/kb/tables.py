@@ -17,6 +17,7 @@ from accord.kb.model import NON_STATE_CODES, SECTORS, KBError
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "country_forms": ("iso3", "kind", "forms"),
     "demonyms": ("iso3", "demonyms"),
+    "country_eras": ("form", "iso3", "since", "until"),
     "organisations": ("name", "code", "sector", "aliases"),
     "bodies": ("name", "country", "sector", "aliases"),
     "institutions": ("name", "sector", "aliases"),
@@ -38,6 +39,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
 REQUIRED: dict[str, tuple[str, ...]] = {
     "country_forms": ("iso3", "kind", "forms"),
     "demonyms": ("iso3", "demonyms"),
+    "country_eras": ("form", "iso3"),
     "organisations": ("name", "code", "sector"),
     "bodies": ("name", "country", "sector"),
     "institutions": ("name", "sector"),
