@@ -23,6 +23,7 @@ from accord.events.offices import (
     without_honorific,
 )
 from accord.events.roles import (
+    capitalised_name,
     clean_name,
     compound_body,
     kb_name,
@@ -91,6 +92,9 @@ class MentionResolver:
             found = self._missed_name(np_text(self.tree, i), i)
             if found:
                 return found
+        named = capitalised_name(self.kb, self.tree, i)  # "Reporters Without Borders"
+        if named is not None:
+            return named
         role = self._role(i)
         if role.kind == "role" and not role.country and outer != i:
             # "Greek leftist groups of masked demonstrators": the group's country

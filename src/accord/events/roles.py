@@ -60,6 +60,24 @@ def kb_name(kb: KnowledgeBase, text: str, i: int) -> Mention | None:
     return None
 
 
+def capitalised_name(kb: KnowledgeBase, tree: Tree, i: int) -> Mention | None:
+    """An organisation whose name runs past its head noun and that the NER missed:
+    "Reporters Without Borders", "Doctors Without Borders" (the head "Reporters" alone
+    is a role noun)."""
+    ids = sorted(j for j in tree.subtree(i) if tree[j].dep != "det")
+    end = i + 1
+    while end in ids and (tree[end].text[:1].isupper() or tree[end].pos in ("ADP", "DET")):
+        end += 1
+    while end > i + 1 and not tree[end - 1].text[:1].isupper():
+        end -= 1
+    if end == i + 1 or not tree[i].text[:1].isupper():
+        return None
+    start = min(j for j in ids if j <= i)
+    text = clean_name(tree.span_text(start, end))
+    found = kb_name(kb, text, i)
+    return replace(found, start=start, end=end) if found else None
+
+
 def clean_name(text: str) -> str:
     text = text.strip()
     for suffix in ("’s", "'s", "’", "'"):
