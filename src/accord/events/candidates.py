@@ -342,6 +342,8 @@ def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     objects = object_lemmas(tree, i)  # also the passive subject: "sailors were captured"
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
     preps = tree.child_lemmas(i, "prep")
+    if cand.entry.pos == "NOUN" and cand.governor is not None:  # "held exercises with China"
+        preps |= tree.child_lemmas(cand.governor, "prep")
     clause = bool(tree.children(i, "ccomp"))
     person = any(v.object_person for v in cand.entry.variants) and _person_object(tree, i)
     for v in cand.entry.variants:
