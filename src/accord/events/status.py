@@ -23,6 +23,8 @@ _WISHING = frozenset({"encourage", "urge", "push", "press", "ask", "pressure", "
 # what a vote does by itself (sanction, condemn, reject, endorse, ratify, lift, ban); a vote
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
+# what a caller does by calling ("called McGuinty to concede"); not "to resume talks"
+_SAID_IN_A_CALL = frozenset({"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "PROTEST", "REJECT"})
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
                       "end", "conclude", "hold", "spend"})
 
@@ -35,7 +37,7 @@ class StatusReading:
     readied: bool = False  # "prepared to resume shelling": force readied, a MOBILIZE
 
 
-def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
+def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str], lex: Lexicon) -> list[int]:
     """The trigger and the tokens above it within the event's own clause."""
     out = [cand.trigger]
     i = cand.trigger
@@ -52,7 +54,8 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str]) -> list[int]:
                                                                   or infinitive)):
             break
         head = tree.head(i)
-        if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp"):
+        if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp") and not _contact(
+                tree, cand, head.i, lex):
             break  # the reported event's status is its own, not the saying's
         if tok.dep == "conj" and head.pos != tok.pos:
             break
@@ -117,7 +120,7 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
     if (lemma in lex.cue_set("status", "enacting_governors") and cand.type in _ENACTED
             and found.get("planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex)):
         del found["planned"]  # "the Security Council voted to impose sanctions": the vote imposes
-    if (lemma in lex.cue_set("status", "travel_governors") and tok.tag == "VBD"
+    if (lemma in lex.cue_set("status", "travel_governors") and _past(tree, tok.i)
             and tree[chain[n - 1]].dep == "advcl" and not tree.children(chain[n - 1], "mark")
             and found.get("planned", "").startswith("infinitive")):
         del found["planned"]  # "visited Mexico last week to attend a meeting": the trip's purpose, met
@@ -180,7 +183,7 @@ def _belief(tree: Tree, top: int, lex: Lexicon) -> bool:
 
 def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     reporting = lex.cue_set("reporting_verbs")
-    chain = _chain(tree, cand, reporting)
+    chain = _chain(tree, cand, reporting, lex)
     found: dict[str, str] = {}
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
@@ -191,6 +194,10 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     for n, i in enumerate(chain):
         tok = tree[i]
         lemma = tok.lemma.lower()
+        if n > 0 and _contact(tree, cand, i, lex):  # a call made to concede: only its own tense,
+            lemma = ""  # negation and modality count, not its other senses ("called off")
+            if _past(tree, i) and found.get("planned", "").startswith("infinitive"):
+                del found["planned"]
         aux = {c.text.lower() for c in tree.children(i, "aux")}
         beside = n > 0 and tree[chain[n - 1]].dep == "conj"  # "refused to X and asked Y"
         # ... unless the conjunction is "or"/"nor": "did not confirm or deny" denies nothing
@@ -215,13 +222,28 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             found.setdefault("hypothetical", f"modal '{sorted(modals)[-1]}' at '{tok.text}'")
         if aux & lex.cue_set("status", "future_aux"):
             found.setdefault("planned", f"future at '{tok.text}'")
-        if i != cand.trigger and not beside:
+        if i != cand.trigger and not beside and lemma:
             _governor(tree, cand, chain, n, found, lex)
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     return _decide(found)
+
+
+def _past(tree: Tree, i: int) -> bool:
+    """ "visited", "has telephoned" """
+    return tree[i].tag == "VBD" or (tree[i].tag == "VBN" and "have" in tree.child_lemmas(i, "aux"))
+
+
+def _contact(tree: Tree, cand: Candidate, i: int, lex: Lexicon) -> bool:
+    """ "Tory called McGuinty to concede", "telephoned ... to apologise": the caller's own
+    words, said by calling; not "called on Syria to withdraw", nor "called the parties to
+    resume talks", which ask others to act."""
+    asks = tree.child_lemmas(i, "prep", "prt") & {"on", "upon", "for"}
+    callers = {c.i for c in tree.children(i, "nsubj")}
+    return (tree[i].lemma.lower() in lex.cue_set("status", "contact_governors") and not asks
+            and cand.type in _SAID_IN_A_CALL and bool(cand.sources) and set(cand.sources) <= callers)
 
 
 def _plans(tree: Tree, chain: list[int], n: int) -> bool:
