@@ -25,6 +25,7 @@ from accord.events.participants import (
     domestic_protest_target,
     fallback_recipients,
     mobilized_forces,
+    party_blamed,
     phrase_recipients,
     place_recipient,
     police_target,
@@ -165,6 +166,8 @@ def read_candidate(
     obligation = cand.reason.startswith("pattern:obligation")
     if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
         return None, "object is not an actor"  # "released a statement": not a release
+    if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
+        return None, "what is blamed is a thing, not a party"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
         return None, "subject is not a person"
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)

@@ -30,6 +30,7 @@ _KNOWN_KEYS = {
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
     "excludes_opinion_clause", "requires_content", "excludes_governor", "transitive",
+    "requires_target",
 }
 
 
@@ -71,6 +72,7 @@ class TriggerEntry:
     excludes_dobj: frozenset[str] = frozenset()
     requires_modifier: frozenset[str] = frozenset()
     requires_dobj_actor: bool = False
+    requires_target: bool = False  # "blamed the downgrade on falling prices" blames no one
     requires_prep_or_compound_subject: frozenset[str] = frozenset()
     requires_xcomp: bool = False
     requires_subject_person: bool = False

@@ -308,6 +308,17 @@ def complete_office_holders(
     return tuple(out)
 
 
+def party_blamed(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool:
+    """Is the one something is blamed on a party: "blamed the attacks on Al-Qaeda", "on House
+    Democrats"; not "blamed part of the downgrade to falling commodity prices". An object
+    with no "on" ("blames paramilitary groups for ...") is the one blamed and not judged."""
+    heads = [cand.trigger, *(j for c in tree.children(cand.trigger, "dobj") for j in tree.subtree(c.i))]
+    blamed = [o for h in heads for _, o in tree.prep_objects(h, {"on", "upon", "to"})]  # (or hung
+    # on the object: "blamed part of the downgrade to falling prices")
+    return not blamed or any(tree[h].pos == "PROPN" or tree.entity_at.get(h) is not None
+                             or resolver.single(h).kind != "unknown" for h in blamed)
+
+
 def _police_country(actors: tuple[Mention, ...]) -> str | None:
     """ "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators": police
     act at home, so whom they act on is of their country (not border guards, who meet
