@@ -213,6 +213,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         for clause in tree.children(i, "advcl"):  # "will withdraw ... unless X arranges ..."
             marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
         conditions = marks & lex.cue_set("status", "conditional_marks")
+        if marks & lex.cue_set("status", "not_yet_marks") and tok.tag in ("VBP", "VBZ"):
+            found.setdefault("hypothetical", f"not yet at '{tok.text}'")  # "before you begin attacking"
         if conditions:
             found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
         if demand:  # and its "must" is the demand, made
