@@ -207,6 +207,9 @@ def place_recipient(
     if embassy is not None:
         return (embassy,)
     heads = [cand.anchor, cand.trigger, *(c.i for c in tree.children(cand.anchor, "dobj"))]
+    if cand.type in _DOMESTIC_FORCE:  # "fired four shells at targets in Jericho"; not what a
+        heads += [o for _, o in tree.prep_objects(cand.anchor, {"at", "on", "against"})]  # protest
+        # is against ("against alleged ballot-stuffing in Lisala")
     for head in heads:
         for _, obj in tree.prep_objects(head, {"in", "into", "of", "at", "on", "across"}):
             ent = tree.entity_at.get(obj)
