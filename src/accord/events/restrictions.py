@@ -31,7 +31,17 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.type == "ASSAULT" and _score(tree, i))  # "beating USA 101-95": sport
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
+            or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
             or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i))
+
+
+def _describes_subject(tree: Tree, i: int) -> bool:
+    """ "protesters opposing the war", "was one of three candidates, opposing Svejnar": a
+    participle that says where people stand, on a plural noun or beside a copula; not "a
+    petition opposing Japan's bid", a document that is itself the act."""
+    tok, head = tree[i], tree.head(i)
+    plural = tok.dep == "acl" and head.tag in ("NNS", "NNPS")
+    return plural or (tok.dep == "advcl" and head.lemma.lower() == "be")
 
 
 def _counted(tree: Tree, i: int) -> bool:
