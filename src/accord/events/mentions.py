@@ -26,6 +26,7 @@ from accord.events.roles import (
     capitalised_name,
     clean_name,
     compound_body,
+    country_run,
     kb_name,
     modifiers,
     names_a_place,
@@ -398,7 +399,7 @@ class MentionResolver:
             if child.i > i or (ent is None and not child.text[:1].isupper()):
                 continue  # "a suicide car bombing": a common noun is not a country
             text = clean_name(ent.text if ent else child.text)
-            code = self.kb.country(text) or self.kb.country(child.text)
+            code = self.kb.country(text) or country_run(tree, self.kb, child.i, i)
             if code:
                 return code
             body = self.kb.body(text)

@@ -60,6 +60,17 @@ def kb_name(kb: KnowledgeBase, text: str, i: int) -> Mention | None:
     return None
 
 
+def country_run(tree: Tree, kb: KnowledgeBase, j: int, head: int) -> str | None:
+    """The country named by the words from ``j`` on, before ``head``, longest first: "Chinese
+    Taipei Baseball Association" is Taiwan's, not China's."""
+    for n in (3, 2, 1):
+        if j + n <= head or n == 1:
+            code = kb.country(tree.span_text(j, j + n))
+            if code:
+                return code
+    return None
+
+
 def capitalised_name(kb: KnowledgeBase, tree: Tree, i: int) -> Mention | None:
     """An organisation whose name runs past its head noun and that the NER missed:
     "Reporters Without Borders", "Doctors Without Borders" (the head "Reporters" alone
