@@ -34,6 +34,7 @@ from accord.events.roles import (
     prepositional_country,
     role_sector,
     split_countries,
+    through_container,
 )
 from accord.events.syntax import Tree, entity_root, in_quotes
 from accord.kb import KnowledgeBase
@@ -65,7 +66,7 @@ class MentionResolver:
     def mentions(self, i: int) -> list[Mention]:
         """The participants headed by token ``i`` and the tokens coordinated with it."""
         out: list[Mention] = []
-        inner = self._through_container(i)  # "scores of X and Y", "members of X and Japan"
+        inner = through_container(self.tree, i)  # "scores of X and Y", "members of X and Japan"
         heads = sorted(set(self.tree.conjuncts(i)) - {i} | set(self.tree.conjuncts(inner)))
         for appos in self.tree.children(i, "appos"):
             if self.tree.entity_at.get(appos.i) is not None:
@@ -75,7 +76,7 @@ class MentionResolver:
         return [m.located(self.tree) for m in out]
 
     def single(self, i: int) -> Mention:
-        outer, i = i, self._through_container(i)
+        outer, i = i, through_container(self.tree, i)
         appositive = self._appositive_named(i)
         if appositive is not None:
             return appositive
@@ -102,19 +103,6 @@ class MentionResolver:
             country = self._modifier_country(outer)
             return replace(role, country=country, confidence=0.6) if country else role
         return role
-
-    def _through_container(self, i: int) -> int:
-        """ "a convoy of Ukrainian soldiers", "tens of thousands of students": the students."""
-        containers = actor_lexicon()["containers"]
-        for _ in range(3):
-            tok = self.tree[i]
-            if tok.lemma.lower() not in containers and tok.text.lower() not in containers:
-                break
-            inner = [o for _, o in self.tree.prep_objects(i, {"of"})]
-            if not inner:
-                break
-            i = inner[0]
-        return i
 
     def _appositive_named(self, i: int) -> Mention | None:
         """ "The two foreign ministers, Antony Blinken and Wang Yi, met": the named people (or
@@ -146,7 +134,7 @@ class MentionResolver:
         """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
         a role noun with a country says who the person acts for."""
         for appos in self.tree.children(root, "appos"):
-            head = self._through_container(appos.i)  # "a member of the Syrian parliament"
+            head = through_container(self.tree, appos.i)  # "a member of the Syrian parliament"
             sector = role_sector(self.tree, self.kb, head)
             country = self._modifier_country(head) if sector else None
             if country:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from accord.events.draft import Mention
+from accord.events.offices import actor_lexicon
 from accord.events.syntax import Tree
 from accord.events.where import SETTLEMENTS
 from accord.kb import KnowledgeBase
@@ -58,6 +59,20 @@ def kb_name(kb: KnowledgeBase, text: str, i: int) -> Mention | None:
                            name=found.name, country=country, sector=found.sector,
                            reason="knowledge base name", confidence=0.7)
     return None
+
+
+def through_container(tree: Tree, i: int) -> int:
+    """ "a convoy of Ukrainian soldiers", "tens of thousands of students": the students."""
+    containers = actor_lexicon()["containers"]
+    for _ in range(3):
+        tok = tree[i]
+        if tok.lemma.lower() not in containers and tok.text.lower() not in containers:
+            break
+        inner = [o for _, o in tree.prep_objects(i, {"of"})]
+        if not inner:
+            break
+        i = inner[0]
+    return i
 
 
 def country_run(tree: Tree, kb: KnowledgeBase, j: int, head: int) -> str | None:
