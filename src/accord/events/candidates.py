@@ -58,12 +58,13 @@ class _Cues(NamedTuple):
     munitions: frozenset[str]
     accidental: frozenset[str]
     verdicts: frozenset[str]
+    statistics: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
-            "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives")))
+            "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives", "statistic_nouns")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -137,6 +138,16 @@ def _background(tree: Tree, i: int, cues: _Cues) -> bool:
     return tok.dep == "compound" and head.lemma.lower() not in heads
 
 
+def _counted_by(tree: Tree, i: int, statistics: frozenset[str]) -> bool:
+    """ "data showing that more than 1,000 contractors have been killed", "the study says that
+    37% of civilians have been killed": a count over time, not a report of one event."""
+    if tree[i].dep != "ccomp" or tree.is_root(i):
+        return False
+    verb = tree.head(i)
+    sources = [*tree.children(verb.i, "nsubj"), *([tree.head(verb.i)] if verb.dep == "acl" else [])]
+    return any(s.lemma.lower() in statistics for s in sources)
+
+
 def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) -> bool:
     """ "The truce is still intact", "the ceasefire is holding": the state of an agreement
     made before, not an event of the day."""
@@ -147,6 +158,8 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
     if not allowed(tree, i, entry) or _marked_by(tree, i, cues.habitual | cues.accidental, cues.accidental):
+        return None
+    if _counted_by(tree, i, cues.statistics):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, cues) or _background(tree, i, cues)
                                 or _standing(tree, i, entry, cues.standing)):
