@@ -319,6 +319,8 @@ class MentionResolver:
         if place is not None:
             return replace(base, kind="place", name=place.name, country=place.country,
                            reason="place", confidence=0.5)
+        if ent.label == "ORG" and tree[root].text.lower() in actor_lexicon()["document_names"]:
+            return replace(base, reason="the name of a law or treaty")  # "... Reorganization Act"
         if ent.label == "ORG":
             country = self._modifier_country(root)
             return replace(base, kind="organisation", name=text, country=country,
