@@ -90,7 +90,7 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.transitive and not objects)):
         return False
     if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
-            i, {"in", "by", "during", "after", "for"})} & e.excludes_prep_object:
+            i, {"in", "into", "by", "during", "after", "for"})} & e.excludes_prep_object:
         return False
     if e.excludes_xcomp and tree.child_lemmas(i, "xcomp", "advcl") & e.excludes_xcomp:  # (or purpose)
         return False
