@@ -244,13 +244,19 @@ def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]
     if cand.type != "PROTEST" or not (verbal or cand.mode == "obstruct") or not actors:
         return cand
     people = any(a.kind == "country" and tree[a.head].tag in ("NNS", "NNPS") for a in actors)
-    if people or not all(_institution(a) for a in actors):
+    # "Hussein ... protested saying, 'I am Saddam Hussein'": one person's protest in words
+    spoken = verbal and all(a.kind == "person" for a in actors) and bool(
+        tree.child_lemmas(cand.trigger, "advcl", "xcomp", "ccomp") & _SAYING)
+    if not spoken and (people or not all(_institution(a) for a in actors)):
         return cand
     if not verbal:
         return replace(cand, type="COERCE", mode="restrict",
                        reason=f"{cand.reason}; a state's blockade is coercion")
-    return replace(cand, type="ACCUSE", mode="complain",
-                   reason=f"{cand.reason}; an institution's protest is a complaint")
+    who = "a person's protest in words" if spoken else "an institution's protest"
+    return replace(cand, type="ACCUSE", mode="complain", reason=f"{cand.reason}; {who} is a complaint")
+
+
+_SAYING = frozenset({"say", "tell", "insist", "claim", "argue", "shout", "declare", "state"})
 
 
 def _institution(actor: Mention) -> bool:
