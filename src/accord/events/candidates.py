@@ -118,14 +118,14 @@ def _about_something(tree: Tree, i: int, cues: _Cues) -> bool:
     return prep.lemma.lower() in ("of", "for") and bool({words[-1], " ".join(words)} & cues.abstract)
 
 
-def _marked_by(tree: Tree, i: int, adverbs: frozenset[str], accidents: frozenset[str]) -> bool:
+def _marked_by(tree: Tree, i: int, cues: _Cues) -> bool:
     """ "Afghans often complain", "the US has long opposed the ICC": a habit, not an event;
     "Cheney accidentally shot a fellow hunter" or "fired at a covey of quail, inadvertently
     hitting the lawyer": an accident, not an attack."""
     verb = i if tree[i].pos in ("VERB", "ADJ") else tree[i].head
     participles = [c.i for c in tree.children(verb, "advcl", "xcomp") if c.tag == "VBG"]
-    return bool(tree.child_lemmas(verb, "advmod") & adverbs) or any(
-        tree.child_lemmas(v, "advmod") & accidents for v in participles)
+    return bool(tree.child_lemmas(verb, "advmod") & (cues.habitual | cues.accidental)) or any(
+        tree.child_lemmas(v, "advmod") & cues.accidental for v in participles)
 
 
 def _background(tree: Tree, i: int, cues: _Cues) -> bool:
@@ -157,7 +157,7 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
 
 
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
-    if not allowed(tree, i, entry) or _marked_by(tree, i, cues.habitual | cues.accidental, cues.accidental):
+    if not allowed(tree, i, entry) or _marked_by(tree, i, cues):
         return None
     if _counted_by(tree, i, cues.statistics):
         return None

@@ -163,13 +163,9 @@ def read_candidate(
     why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)
     if why:
         return None, why
-    obligation = cand.reason.startswith("pattern:obligation")
-    if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
-        return None, "object is not an actor"  # "released a statement": not a release
-    if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
-        return None, "what is blamed is a thing, not a party"
-    if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
-        return None, "subject is not a person"
+    why = _requirement_unmet(tree, cand, resolver, actors, recipients)
+    if why:
+        return None, why
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
     if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
         return None, "no resolved participant"
@@ -283,6 +279,20 @@ def _verbal_attack(cand: Candidate, actors: tuple[Mention, ...],
         return cand
     return replace(cand, type="ACCUSE", mode="criticize",
                    reason=f"{cand.reason}; a politician's attack is in words")
+
+
+def _requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
+                       actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
+    """What the trigger's lexicon entry (or the obligation pattern) asks of the participants
+    once they are read, and is missing; empty when nothing is."""
+    obligation = cand.reason.startswith("pattern:obligation")
+    if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
+        return "object is not an actor"  # "released a statement": not a release
+    if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
+        return "what is blamed is a thing, not a party"
+    if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
+        return "subject is not a person"
+    return ""
 
 
 def _own_target(m: Mention) -> bool:

@@ -78,11 +78,10 @@ def through_container(tree: Tree, i: int) -> int:
 def country_run(tree: Tree, kb: KnowledgeBase, j: int, head: int) -> str | None:
     """The country named by the words from ``j`` on, before ``head``, longest first: "Chinese
     Taipei Baseball Association" is Taiwan's, not China's."""
-    for n in (3, 2, 1):
-        if j + n <= head or n == 1:
-            code = kb.country(tree.span_text(j, j + n))
-            if code:
-                return code
+    for n in range(max(1, min(3, head - j)), 0, -1):
+        code = kb.country(tree.span_text(j, j + n))
+        if code:
+            return code
     return None
 
 
@@ -90,13 +89,15 @@ def capitalised_name(kb: KnowledgeBase, tree: Tree, i: int) -> Mention | None:
     """An organisation whose name runs past its head noun and that the NER missed:
     "Reporters Without Borders", "Doctors Without Borders" (the head "Reporters" alone
     is a role noun)."""
+    if not tree[i].text[:1].isupper():
+        return None
     ids = sorted(j for j in tree.subtree(i) if tree[j].dep != "det")
     end = i + 1
     while end in ids and (tree[end].text[:1].isupper() or tree[end].pos in ("ADP", "DET")):
         end += 1
     while end > i + 1 and not tree[end - 1].text[:1].isupper():
         end -= 1
-    if end == i + 1 or not tree[i].text[:1].isupper():
+    if end == i + 1:
         return None
     start = min(j for j in ids if j <= i)
     text = clean_name(tree.span_text(start, end))
