@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from accord.records import Entity, ParsedDoc, Token
@@ -19,9 +20,9 @@ class Tree:
 
     def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
-        self.tokens = doc.tokens
+        self.tokens = _reattach_conjuncts(doc.tokens)
         self._children: list[list[int]] = [[] for _ in doc.tokens]
-        for t in doc.tokens:
+        for t in self.tokens:
             if t.head != t.i:
                 self._children[t.head].append(t.i)
 
@@ -114,6 +115,29 @@ class Tree:
             for sub in self.children(prep.i, "prep"):  # "as well as": nested preps
                 out.extend((sub.lemma.lower(), o.i) for o in self.children(sub.i, "pobj"))
         return out
+
+
+def _reattach_conjuncts(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """Mend one parser error: "X said he would investigate, and called for calm". The parser
+    joins "called" to the reported verb, so X's call would be read as said, with "he" as its
+    subject and "would" as its mood. A past verb with no subject of its own cannot be joined
+    to a present or modal clause, so it is joined to the verb that clause is reported by."""
+    out = list(tokens)
+    for t in tokens:
+        head = tokens[t.head]
+        if (t.dep != "conj" or t.tag != "VBD" or head.dep != "ccomp" or head.i > t.i
+                or not _tense_is_not_past(tokens, head)):
+            continue
+        own = [c for c in tokens[head.i + 1:t.i + 8] if c.head == t.i and c.dep in ("nsubj", "nsubjpass")]
+        if not own and tokens[head.head].pos == "VERB":
+            out[t.i] = replace(t, head=head.head)
+    return out
+
+
+def _tense_is_not_past(tokens: tuple[Token, ...] | list[Token], verb: Token) -> bool:
+    if verb.tag in ("VBP", "VBZ"):
+        return True
+    return any(c.head == verb.i and c.dep == "aux" and c.tag == "MD" for c in tokens[max(0, verb.i - 6):verb.i])
 
 
 def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
