@@ -233,6 +233,18 @@ def _gapped_passive(tree: Tree, i: int) -> list[int]:
     return [c.i for c in tree.children(i, "nsubj")]
 
 
+def _result_agents(tree: Tree, i: int) -> list[int] | None:
+    """ "A barracks was hit, killing several soldiers": a participle of result after a passive
+    kills at the hands of the passive's agent ("by X"), not of what was hit. None when the
+    verb is not such a participle."""
+    tok = tree[i]
+    if tok.dep != "advcl" or tok.tag != "VBG" or tree.children(i, "nsubj", "mark"):
+        return None
+    if not tree.children(tok.head, "auxpass") or tok.head > i:
+        return None
+    return [o for _, o in tree.prep_objects(tok.head, {"by"})]
+
+
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,
                     munitions: frozenset[str] = frozenset()) -> tuple[list[int], list[int], bool]:
     passive = _passive_subjects(tree, i) or (_gapped_passive(tree, i) if "dobj" in e.recipients else [])
@@ -242,7 +254,8 @@ def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,
             # "750 Hezbollah rockets have been fired": the weapons are the attacker's
             return agents or passive, _slots(tree, i, e, skip_dobj=True), False
         return agents, passive + _slots(tree, i, e, skip_dobj=True), False
-    sources = subjects_of(tree, i)
+    sources = _result_agents(tree, i) if e.type == "ASSAULT" else None
+    sources = subjects_of(tree, i) if sources is None else sources
     targets = _slots(tree, i, e)
     symmetric = e.reciprocal and not targets and len(_with_conjuncts(tree, sources)) > 1
     return sources, targets, symmetric
