@@ -18,7 +18,7 @@ from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, controlling_objects, subjects_of
-from accord.records import Location
+from accord.records import Entity, Location
 
 TARGET_INSIDE = "target found inside the event's object or content"
 OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
@@ -264,13 +264,23 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
             if tree.head(ent.end - 1).lemma.lower() == "base":
                 continue  # "New York based Human Rights Watch": where a group sits, not the story
-            code = _place_country(resolver, ent.text)
+            code = _region_country(tree, ent, resolver) or _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _region_country(tree: Tree, ent: Entity, resolver: MentionResolver) -> str | None:
+    """ "the Niger delta": a region whose last word the tagger left out of the name, so that
+    the name alone reads as another country."""
+    last, after = ent.end - 1, ent.end
+    if after >= len(tree) or tree[after].pos != "NOUN" or tree[last].head not in (after, tree[after].head):
+        return None
+    place = resolver.kb.place(f"{ent.text} {tree[after].text}")
+    return place.country if place is not None else None
 
 
 def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:

@@ -145,7 +145,7 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
         if ent is None:  # a bare proper noun the tagger left out: a place only for a role
             if not places or tree[obj].pos != "PROPN":
                 continue
-            label, name = "GPE", clean_name(tree[obj].text)
+            label, name = "GPE", clean_name(_proper_run(tree, obj))  # "the Niger Delta", not "Delta"
         else:
             label, name = ent.label, clean_name(ent.text)
         if label not in (_ROLE_PLACE_LABELS if places else _COUNTRY_LABELS):
@@ -155,6 +155,14 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
         if code:
             return code
     return None
+
+
+def _proper_run(tree: Tree, i: int) -> str:
+    start = i
+    while start > 0 and tree[start - 1].pos == "PROPN" and tree[start - 1].dep == "compound" \
+            and tree[start - 1].head == i:
+        start -= 1
+    return tree.span_text(start, i + 1)
 
 
 def names_a_place(tree: Tree, root: int) -> bool:
