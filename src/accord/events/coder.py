@@ -225,7 +225,8 @@ def _targets(
         return actors, _host_country(tree, cand, kb, article, actors), ""
     if not recipients:
         recipients = fallback_recipients(
-            tree, cand, resolver, actors, lex.cue_set("agentive_objects")) or place_recipient(
+            tree, cand, resolver, actors, lex.cue_set("agentive_objects"),
+            lex.cue_set("requested_acts")) or place_recipient(
             tree, cand, resolver, actors)
     return actors, recipients, ""
 

@@ -33,13 +33,17 @@ _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"}
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 
 
-def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str]) -> list[int]:
+def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
+                   requested: frozenset[str] = frozenset()) -> list[int]:
     """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan". What
     an accusation's object is "of" is its victim or topic ("condemned the torture of
     detainees", "accused critics of the Iraq war"), unless the object is something its
     owner does ("denounced the involvement of the Irish government")."""
     out: list[int] = []
-    for obj in tree.children(i, "dobj", "pobj"):
+    objects = tree.children(i, "dobj", "pobj")
+    if kind == "REQUEST":  # "called for the resignation of the Prime Minister": an act asked for
+        objects += [tree[o] for _, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() in requested]
+    for obj in objects:
         preps = _OWNER_PREPS
         if kind == "ACCUSE" and obj.lemma.lower() not in agentive:
             preps = _OWNER_PREPS - {"of"}
@@ -110,12 +114,12 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
 
 def fallback_recipients(
     tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
-    agentive: frozenset[str] = frozenset(),
+    agentive: frozenset[str] = frozenset(), requested: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
-    owned = [] if cand.type == "RETREAT" else _object_owners(tree, cand.anchor, cand.type, agentive)
+    owned = [] if cand.type == "RETREAT" else _object_owners(tree, cand.anchor, cand.type, agentive, requested)
     owners = [(h, OBJECT_OWNER) for h in owned]
     inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor)]
     return _first_found(resolver, actors, [*owners, *inside])
