@@ -23,6 +23,8 @@ _WISHING = frozenset({"encourage", "urge", "push", "press", "ask", "pressure", "
 # what a vote does by itself (sanction, condemn, reject, endorse, ratify, lift, ban); a vote
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
+# threats, demands and promises, whose content may carry its own condition
+_CONDITIONED_CONTENT = frozenset({"THREATEN", "REQUEST", "AGREE"})
 # what a caller does by calling ("called McGuinty to concede"); not "to resume talks"
 _SAID_IN_A_CALL = frozenset({"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "PROTEST", "REJECT"})
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
@@ -210,7 +212,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
                 i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors"))):
             found.setdefault("negated", f"negation at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
-        for clause in tree.children(i, "advcl"):  # "will withdraw ... unless X arranges ..."
+        for clause in [] if _ultimatum(tree, cand, i) else tree.children(i, "advcl"):
+            # "will withdraw ... unless X arranges ..."
             marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
         conditions = marks & lex.cue_set("status", "conditional_marks")
         if marks & lex.cue_set("status", "not_yet_marks") and tok.tag in ("VBP", "VBZ"):
@@ -231,6 +234,12 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     return _decide(found)
+
+
+def _ultimatum(tree: Tree, cand: Candidate, i: int) -> bool:
+    """ "threatened to force Qarase to resign unless he drops the bills", "offered to withdraw
+    if ...": the condition is part of what was threatened, asked or promised, which was done."""
+    return i == cand.trigger and cand.type in _CONDITIONED_CONTENT and _past(tree, i)
 
 
 def _past(tree: Tree, i: int) -> bool:
