@@ -197,6 +197,8 @@ def _passive_subjects(tree: Tree, i: int) -> list[int]:
     police", "forces reported to have been killed"."""
     tok = tree[i]
     own = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
+    if tok.dep == "relcl":  # "2 Iranian men who were captured": the men
+        own = [tok.head if tree[j].tag in ("WP", "WDT") else j for j in own]
     if not own and _to_death(tree, i) and not tree.children(i, "dobj", "aux"):
         # "a photographer shot to death in Port-au-Prince": a reduced passive the parser
         # reads as active; with no object, the subject is the one killed
