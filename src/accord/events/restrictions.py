@@ -193,12 +193,21 @@ def _described(tree: Tree, i: int) -> bool:
     attack coalition troops"."""
     tok = tree[i]
     if tok.dep == "relcl":
-        return _generic_kind(tree, i)
+        return _generic_kind(tree, i) or _standing_passive(tree, i)
     if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
         return False
     infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))
     bare_participle = tok.tag == "VBN" and not tree.prep_objects(i, {"by"})
     return infinitive or (bare_participle and tok.lemma.lower() in _DESCRIPTIVE)
+
+
+def _standing_passive(tree: Tree, i: int) -> bool:
+    """ "Saakashvili, who is accused of rigging the process", "Palestinians who are held in
+    Israeli prisons": a present passive in a relative clause, with no one named doing it,
+    says what the noun stands under, not what was done to it (not "who was accused by")."""
+    passive = tree.children(i, "auxpass")
+    return (bool(passive) and all(a.tag in ("VBZ", "VBP") for a in passive)
+            and not tree.children(i, "aux", "agent"))
 
 
 _GENERIC_AUX = frozenset({"will", "would", "can", "could", "may", "might"})
