@@ -32,14 +32,15 @@ _CONTINENT_PARTS = frozenset({"South", "North", "Latin", "Central", "Pan"})
 
 
 def modifiers(tree: Tree, i: int) -> list[Token]:
-    """Modifiers of ``i`` and of its compounds: "the United States Bush administration"."""
+    """Modifiers of ``i`` and of its compounds: "the United States Bush administration",
+    "three Russian Su-24 attack aircraft"."""
     out: list[Token] = []
     for child in tree.children(i, *_MODIFIER_DEPS):
         if child.text.startswith("America") and tree[child.i - 1].text in _CONTINENT_PARTS:
             continue  # "an Arab-South American bank" is no bank of the United States
         out.append(child)
         if child.dep == "compound":
-            out.extend(tree.children(child.i, "compound"))
+            out.extend(tree.children(child.i, "compound", "amod"))
     return out
 
 
