@@ -44,6 +44,8 @@ def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
     if kind == "REQUEST":  # "called for the resignation of the Prime Minister": an act asked for
         objects += [tree[o] for _, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() in requested]
     for obj in objects:
+        if _closing_attribution(tree, obj.i):
+            continue  # "condemned the act, the Russian ''Pravda'' reports": parsed as the object
         preps = _OWNER_PREPS
         if kind == "ACCUSE" and obj.lemma.lower() not in agentive:
             preps = _OWNER_PREPS - {"of"}
@@ -95,9 +97,24 @@ def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> 
             continue
         if ent.start <= tree[j].head < ent.end and not tree.is_root(j):
             continue  # not the entity's head token
-        if _phrase_path(tree, j, cand.anchor, skip_preps):
+        if _phrase_path(tree, j, cand.anchor, skip_preps) and not _closing_attribution(tree, j):
             out.append(j)
     return out
+
+
+_ATTRIBUTIONS = frozenset({"reports", "reported", "says", "said", "writes", "wrote", "adds", "added"})
+
+
+def _closing_attribution(tree: Tree, j: int) -> bool:
+    """Is token ``j`` in a source named at the end of its sentence, "..., the Russian
+    ''Pravda'' reports."? However the parser reads it (here "reports" as a noun, the object
+    of the event, and "Pravda" inside it)."""
+    start, end = tree.sentence_of(j)
+    words = [k for k in range(start, end) if tree[k].pos != "PUNCT"]
+    if not words or tree[words[-1]].text.lower() not in _ATTRIBUTIONS:
+        return False
+    commas = [k for k in range(start, words[-1]) if tree[k].text == ","]
+    return bool(commas) and commas[-1] < j <= words[-1] and words[-1] - commas[-1] <= 6
 
 
 def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) -> bool:
@@ -266,8 +283,9 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
         if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
-            if tree.head(ent.end - 1).lemma.lower() == "base":
-                continue  # "New York based Human Rights Watch": where a group sits, not the story
+            if tree.head(ent.end - 1).lemma.lower() == "base" or _closing_attribution(tree, ent.start):
+                continue  # "New York based Human Rights Watch", "..., the Russian Pravda reports":
+                # where a group sits or who tells the story, not where it happens
             code = _region_country(tree, ent, resolver) or _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
