@@ -89,8 +89,7 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.intransitive and tree.children(i, "dobj"))
             or (e.transitive and not objects)):
         return False
-    if e.excludes_prep_object and {tree[o].lemma.lower() for _, o in tree.prep_objects(
-            i, {"in", "into", "by", "during", "after", "for"})} & e.excludes_prep_object:
+    if e.excludes_prep_object and _prep_object_lemmas(tree, i) & e.excludes_prep_object:
         return False
     if e.excludes_xcomp and tree.child_lemmas(i, "xcomp", "advcl") & e.excludes_xcomp:  # (or purpose)
         return False
@@ -151,6 +150,14 @@ _VIEW_NOUNS = frozenset({"point", "view", "assessment", "analysis", "need", "imp
                          "argument", "conclusion", "finding", "position", "suggestion"})
 _DEGREES = frozenset({"mostly", "largely", "entirely", "completely", "partly", "partially",
                       "wholeheartedly", "broadly", "generally"})
+
+
+def _prep_object_lemmas(tree: Tree, i: int) -> set[str]:
+    """Objects of "in", "by", ... with their compounds: "beat Zanu-PF in the first round
+    presidentials" is a beating in a round."""
+    objects = [o for _, o in tree.prep_objects(i, {"in", "into", "by", "during", "after", "for"})]
+    return {tree[o].lemma.lower() for o in objects} | {
+        c.lemma.lower() for o in objects for c in tree.children(o, "compound")}
 
 
 def _shared_view(tree: Tree, i: int) -> bool:
