@@ -211,6 +211,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if not coordinated and not demand and (_neg(tree, i, lex) or lemma == "without" or (
                 i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors"))):
             found.setdefault("negated", f"negation at '{tok.text}'")
+        if n == 0 and _alternative(tree, i):
+            found.setdefault("hypothetical", f"one of alternatives at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
         for clause in [] if _ultimatum(tree, cand, i) else tree.children(i, "advcl"):
             # "will withdraw ... unless X arranges ..."
@@ -234,6 +236,14 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     return _decide(found)
+
+
+def _alternative(tree: Tree, i: int) -> bool:
+    """ "left the offer for the MDC to either accept or reject": a choice put to someone,
+    neither option taken (not "either killed or wounded 20 soldiers": one of them was done)."""
+    first = tree[i].head if tree[i].dep == "conj" else i
+    unreal = any(a.lemma == "to" or a.tag == "MD" for a in tree.children(first, "aux"))
+    return unreal and "either" in tree.child_lemmas(first, "preconj") and "or" in tree.child_lemmas(first, "cc")
 
 
 def _ultimatum(tree: Tree, cand: Candidate, i: int) -> bool:

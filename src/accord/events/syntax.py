@@ -156,7 +156,7 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
-        objects = controlling_objects(tree, i)
+        objects = controlling_objects(tree, i) or _for_subject(tree, i)
         if objects:  # "persuaded Sinduhije to endorse", "forced him to resign": the object
             return objects
         if tok.dep == "pcomp" and head.pos == "ADP" and not tree.is_root(head.i):
@@ -169,6 +169,26 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
                 return objects
         return subjects_of(tree, head.i, depth + 1)
     return []
+
+
+def _for_subject(tree: Tree, i: int) -> list[int]:
+    """ "left the offer for the MDC to either accept or reject": the parser hangs "for the
+    MDC" on the verb above, but the noun right before the infinitive is its subject."""
+    tok = tree[i]
+    if tok.dep not in ("advcl", "xcomp") or "to" not in tree.child_lemmas(i, "aux"):
+        return []
+    first = min([i] + [c.i for c in tree.children(i, "aux", "preconj", "advmod") if c.i < i])
+    for prep in tree.children(tok.head, "prep"):
+        if prep.lemma.lower() == "for" and prep.i < i:
+            objects = tree.children(prep.i, "pobj")
+            if objects and max(tree.subtree(objects[0].i)) == first - 1 and _named(tree, objects[0].i):
+                return [objects[0].i]  # (not "converging for a rally in Lagos to protest")
+    return []
+
+
+def _named(tree: Tree, i: int) -> bool:
+    ent = tree.entity_at.get(i)
+    return tree[i].pos == "PRON" or (ent is not None and ent.label in _NAMED_ACTORS)
 
 
 def controlling_objects(tree: Tree, i: int) -> list[int]:
