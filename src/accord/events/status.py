@@ -243,7 +243,8 @@ def _alternative(tree: Tree, i: int) -> bool:
     neither option taken (not "either killed or wounded 20 soldiers": one of them was done)."""
     first = tree[i].head if tree[i].dep == "conj" else i
     unreal = any(a.lemma == "to" or a.tag == "MD" for a in tree.children(first, "aux"))
-    return unreal and "either" in tree.child_lemmas(first, "preconj") and "or" in tree.child_lemmas(first, "cc")
+    return (unreal and "either" in tree.child_lemmas(first, "preconj")
+            and "or" in tree.child_lemmas(first, "cc"))
 
 
 def _ultimatum(tree: Tree, cand: Candidate, i: int) -> bool:

@@ -137,7 +137,8 @@ def _reattach_conjuncts(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
 def _tense_is_not_past(tokens: tuple[Token, ...] | list[Token], verb: Token) -> bool:
     if verb.tag in ("VBP", "VBZ"):
         return True
-    return any(c.head == verb.i and c.dep == "aux" and c.tag == "MD" for c in tokens[max(0, verb.i - 6):verb.i])
+    before = tokens[max(0, verb.i - 6):verb.i]
+    return any(c.head == verb.i and c.dep == "aux" and c.tag == "MD" for c in before)
 
 
 def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
