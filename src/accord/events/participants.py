@@ -43,6 +43,8 @@ def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
     objects = tree.children(i, "dobj", "pobj")
     if kind == "REQUEST":  # "called for the resignation of the Prime Minister": an act asked for
         objects += [tree[o] for _, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() in requested]
+    if kind == "ACCUSE":  # "complained about certain positions taken by the USA"
+        objects += [tree[o] for _, o in tree.prep_objects(i, {"about", "over"})]
     for obj in objects:
         if _closing_attribution(tree, obj.i):
             continue  # "condemned the act, the Russian ''Pravda'' reports": parsed as the object
@@ -51,6 +53,9 @@ def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
             preps = _OWNER_PREPS - {"of"}
         out += [c.i for c in tree.children(obj.i, *_OWNER_DEPS)]
         out += [o for _, o in tree.prep_objects(obj.i, preps)]
+        for acl in tree.children(obj.i, "acl"):  # "the measures adopted by Israel"
+            if acl.tag == "VBN":
+                out += [o for _, o in tree.prep_objects(acl.i, {"by"})]
     return out
 
 
@@ -136,7 +141,8 @@ def fallback_recipients(
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
-    owned = [] if cand.type == "RETREAT" else _object_owners(tree, cand.anchor, cand.type, agentive, requested)
+    owned = [] if cand.type == "RETREAT" else _object_owners(
+        tree, cand.anchor, cand.type, agentive, requested)
     owners = [(h, OBJECT_OWNER) for h in owned]
     inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor)]
     return _first_found(resolver, actors, [*owners, *inside])
