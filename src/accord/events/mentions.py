@@ -28,6 +28,7 @@ from accord.events.roles import (
     compound_body,
     country_run,
     kb_name,
+    leader_country,
     modifiers,
     names_a_place,
     np_text,
@@ -379,6 +380,8 @@ class MentionResolver:
         """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
         ``places``, "residents of Sindh": see ``prepositional_country``)."""
         tree = self.tree
+        if (leader := leader_country(tree, self.kb, i, self.on)) is not None:
+            return leader  # "the Bush administration"
         for child in modifiers(tree, i):
             ent = tree.entity_at.get(child.i)
             if child.dep == "poss" and child.pos == "PRON":  # "the Turkish military said its jets"

@@ -10,6 +10,7 @@ knowledge base only, never the resolver's state.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from accord.events.draft import Mention
 from accord.events.offices import actor_lexicon
@@ -233,3 +234,16 @@ def split_countries(tree: Tree, kb: KnowledgeBase, mention: Mention) -> list[Men
                 out.append(replace(mention, country=code,
                                    reason=mention.reason + " (coordinated country)"))
     return out
+
+
+def leader_country(tree: Tree, kb: KnowledgeBase, i: int, on: date | None) -> str | None:
+    """ "the Bush administration", "the Howard government": a government named after a
+    surname is the country of whoever of that name held office on the article's date."""
+    if tree[i].lemma.lower() not in actor_lexicon()["led_bodies"] or on is None:
+        return None
+    for child in tree.children(i, "compound"):
+        if child.pos == "PROPN" and child.text[:1].isupper():
+            found = kb.person(child.text, on)
+            if found is not None and found.office:
+                return found.country
+    return None
