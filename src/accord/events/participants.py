@@ -227,8 +227,8 @@ def place_recipient(
     concessions, withdrawals, aid), and only a country other than the actor's, except for
     force used at home: "Afghan guerrillas blew up power lines into Kabul" is AFG on AFG.
     """
-    if cand.type not in _PLACE_TARGETS:
-        return ()
+    if cand.type not in _PLACE_TARGETS or (cand.type == "COERCE" and not actors):
+        return ()  # "has been detained in Japan since July": Japan detains, it is not detained
     own = {a.country for a in actors if a.country}
     embassy = _embassy(tree, cand, resolver) if cand.type == "PROTEST" else None
     if embassy is not None:
