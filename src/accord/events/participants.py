@@ -17,6 +17,7 @@ from dataclasses import replace
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
+from accord.events.nesting import SPEECH_TYPES
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, controlling_objects, subjects_of
 from accord.records import Entity, Location
 
@@ -59,12 +60,16 @@ def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
     return out
 
 
-def _content_targets(tree: Tree, i: int) -> list[int]:
+def _content_targets(tree: Tree, i: int, kind: str) -> list[int]:
     """The other party inside a demand, threat or promise, or the one the event's object
-    bears on ("threatened further action against Russia", "lifted a blockade on lorries")."""
+    bears on ("threatened further action against Russia", "lifted a blockade on lorries").
+    Only a speech act has a clause for content: "Schröder gave up ..., Müntefering resigned"
+    is one clause the parser hangs on another."""
     out: list[int] = []
     for obj in tree.children(i, "dobj"):
         out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
+    if kind not in SPEECH_TYPES:
+        return out
     infinitives = [c for c in tree.children(i, "advcl")  # "threatened ... to impose": misparsed xcomp
                    if any(a.lemma == "to" for a in tree.children(c.i, "aux"))
                    and not tree.child_lemmas(c.i, "mark") - {"for"}]  # "called for Syria to
@@ -144,7 +149,7 @@ def fallback_recipients(
     owned = [] if cand.type == "RETREAT" else _object_owners(
         tree, cand.anchor, cand.type, agentive, requested)
     owners = [(h, OBJECT_OWNER) for h in owned]
-    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor)]
+    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type)]
     return _first_found(resolver, actors, [*owners, *inside])
 
 
