@@ -20,13 +20,10 @@ from accord.events.mentions import Mention, MentionResolver
 from accord.events.nesting import as_intent, drop_nested, obligation_candidates
 from accord.events.participants import (
     PLACE_TARGET,
-    TARGET_INSIDE,
     complete_office_holders,
     domestic_protest_target,
-    fallback_recipients,
     mobilized_forces,
     party_blamed,
-    phrase_recipients,
     place_recipient,
     police_target,
     reported_by_other,
@@ -36,6 +33,7 @@ from accord.events.recast import as_mobilization, as_rejection, others_plan
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree
+from accord.events.targets import TARGET_INSIDE, fallback_recipients, phrase_recipients
 from accord.events.where import article_countries, named_place, read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected

@@ -1,0 +1,177 @@
+"""Targets read from the event's own words when its slots name none.
+
+In a fixed order, each marked in the reason: whose the event's object is ("rejected calls by
+Kofi Annan", "called for the resignation of the Prime Minister"), a party inside a speech
+act's content ("demanded that the US cancel ...", "threatened to break relations with
+Russia"), and last, by position, the first party of another country named further down the
+event's phrase ("suspension of air links with Serbia").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from accord.events.candidates import Candidate
+from accord.events.draft import mention_key
+from accord.events.mentions import Mention, MentionResolver
+from accord.events.nesting import SPEECH_TYPES
+from accord.events.syntax import Tree, controlling_objects
+
+TARGET_INSIDE = "target found inside the event's object or content"
+OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
+PHRASE_TARGET = "target: the first party of another country named in the event's phrase (by position)"
+_DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
+                       "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
+_OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+_OWNER_PREPS = frozenset({"by", "from", "of"})
+_CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"})
+_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+
+
+def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
+                   requested: frozenset[str] = frozenset()) -> list[int]:
+    """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan". What
+    an accusation's object is "of" is its victim or topic ("condemned the torture of
+    detainees", "accused critics of the Iraq war"), unless the object is something its
+    owner does ("denounced the involvement of the Irish government")."""
+    out: list[int] = []
+    objects = tree.children(i, "dobj", "pobj")
+    if kind == "REQUEST":  # "called for the resignation of the Prime Minister": an act asked for
+        objects += [tree[o] for _, o in tree.prep_objects(i, {"for"}) if tree[o].lemma.lower() in requested]
+    if kind == "ACCUSE":  # "complained about certain positions taken by the USA"
+        objects += [tree[o] for _, o in tree.prep_objects(i, {"about", "over"})]
+    for obj in objects:
+        if closing_attribution(tree, obj.i):
+            continue  # "condemned the act, the Russian ''Pravda'' reports": parsed as the object
+        preps = _OWNER_PREPS
+        if kind == "ACCUSE" and obj.lemma.lower() not in agentive:
+            preps = _OWNER_PREPS - {"of"}
+        out += [c.i for c in tree.children(obj.i, *_OWNER_DEPS)]
+        out += [o for _, o in tree.prep_objects(obj.i, preps)]
+        for acl in tree.children(obj.i, "acl"):  # "the measures adopted by Israel"
+            if acl.tag == "VBN":
+                out += [o for _, o in tree.prep_objects(acl.i, {"by"})]
+    return out
+
+
+def _content_targets(tree: Tree, i: int, kind: str) -> list[int]:
+    """The other party inside a demand, threat or promise, or the one the event's object
+    bears on ("threatened further action against Russia", "lifted a blockade on lorries").
+    Only a speech act has a clause for content: "Schröder gave up ..., Müntefering resigned"
+    is one clause the parser hangs on another."""
+    out: list[int] = []
+    for obj in tree.children(i, "dobj"):
+        out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
+    if kind not in SPEECH_TYPES:
+        return out
+    infinitives = [c for c in tree.children(i, "advcl")  # "threatened ... to impose": misparsed xcomp
+                   if any(a.lemma == "to" for a in tree.children(c.i, "aux"))
+                   and not tree.child_lemmas(c.i, "mark") - {"for"}]  # "called for Syria to
+    # withdraw"; not "..., with X and Y to do"
+    for clause in [*tree.children(i, "ccomp", "xcomp"), *infinitives]:
+        if controlling_objects(tree, clause.i):
+            continue  # "urged Muslims to support the insurgency": the ones asked are named
+        agents = [o.i for a in tree.children(clause.i, "agent") for o in tree.children(a.i, "pobj")]
+        # "calling for the website to be blocked by the Ministry": the one to act, not the acted on
+        out += agents or [c.i for c in tree.children(clause.i, "nsubj", "nsubjpass")]
+        out += [c.i for c in tree.children(clause.i, "dobj", "dative")]
+        out += [o for _, o in tree.prep_objects(clause.i, _CONTENT_PREPS)]
+        for obj in tree.children(clause.i, "dobj"):
+            out += [o for _, o in tree.prep_objects(obj.i, _CONTENT_PREPS)]
+    return out
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "across", "throughout",
+                          "around", "like", "including", "as"})
+_PHRASE_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "compound", "amod", "nmod", "poss",
+                          "conj", "xcomp", "ccomp", "advcl", "acl", "attr", "nsubj", "nsubjpass",
+                          "npadvmod", "oprd", "pcomp", "mark"})
+
+
+def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> list[int]:
+    """Named parties further down the event's own phrase, in reading order: "suspension of
+    air links with Serbia", "rejected an offer from Afghanistan", "threatened to stop
+    talks if the United States ...". Not the event's subject, not a place ("in Kabul") or
+    a time frame ("since the war with Iraq"), not a quoted source ("..., a weekly reports")."""
+    out = []
+    for j in sorted(tree.subtree(cand.anchor)):
+        ent = tree.entity_at.get(j)
+        if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS:
+            continue
+        if ent.start <= tree[j].head < ent.end and not tree.is_root(j):
+            continue  # not the entity's head token
+        if _phrase_path(tree, j, cand.anchor, skip_preps) and not closing_attribution(tree, j):
+            out.append(j)
+    return out
+
+
+_ATTRIBUTIONS = frozenset({"reports", "reported", "says", "said", "writes", "wrote", "adds", "added"})
+
+
+def closing_attribution(tree: Tree, j: int) -> bool:
+    """Is token ``j`` in a source named at the end of its sentence, "..., the Russian
+    ''Pravda'' reports."? However the parser reads it (here "reports" as a noun, the object
+    of the event, and "Pravda" inside it)."""
+    start, end = tree.sentence_of(j)
+    words = [k for k in range(start, end) if tree[k].pos != "PUNCT"]
+    if not words or tree[words[-1]].text.lower() not in _ATTRIBUTIONS:
+        return False
+    commas = [k for k in range(start, words[-1]) if tree[k].text == ","]
+    return bool(commas) and commas[-1] < j <= words[-1] and words[-1] - commas[-1] <= 6
+
+
+def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) -> bool:
+    while j != anchor:
+        tok = tree[j]
+        prep = tok.dep == "prep" and tok.lemma.lower()
+        if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS:
+            return False
+        if tok.dep in ("nsubj", "nsubjpass") and tok.head == anchor:
+            return False
+        j = tok.head
+    return True
+
+
+def fallback_recipients(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
+    agentive: frozenset[str] = frozenset(), requested: frozenset[str] = frozenset(),
+) -> tuple[Mention, ...]:
+    if cand.type not in _DIRECTED or cand.symmetric:
+        return ()
+    # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
+    owned = [] if cand.type == "RETREAT" else _object_owners(
+        tree, cand.anchor, cand.type, agentive, requested)
+    owners = [(h, OBJECT_OWNER) for h in owned]
+    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type)]
+    return _first_found(resolver, actors, [*owners, *inside])
+
+
+def phrase_recipients(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
+    skip_preps: frozenset[str],
+) -> tuple[Mention, ...]:
+    """The last resort for a directed event with no target: the first party of another
+    country named further down its phrase. Read once the event is accepted, and given no
+    weight in its confidence: a position is weaker evidence than a grammatical role."""
+    if cand.type not in _DIRECTED | {"MOBILIZE"} or cand.symmetric:  # "reservists for a war
+        return ()                                                         # against Iraq"
+    own = {a.country for a in actors}
+    heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps)]
+    # only another country's party: a guess by position is too weak for "the Senate", "ABC"
+    found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own)
+    return tuple(replace(m, weighs=False) for m in found)
+
+
+def _first_found(resolver: MentionResolver, actors: tuple[Mention, ...],
+                 heads: list[tuple[int, str]],
+                 keep: Callable[[Mention], bool] = lambda m: True) -> tuple[Mention, ...]:
+    taken = {mention_key(a) for a in actors if a.resolved}
+    for head, why in heads:
+        found = [replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8)
+                 for m in resolver.mentions(head)  # with its conjuncts: "with Congo and Costa Rica"
+                 if m.resolved and m.kind != "place" and mention_key(m) not in taken and keep(m)]
+        if found:
+            return tuple(found)
+    return ()
