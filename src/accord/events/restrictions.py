@@ -201,6 +201,8 @@ def _described(tree: Tree, i: int) -> bool:
     tok = tree[i]
     if tok.dep == "relcl":
         return _generic_kind(tree, i) or _standing_passive(tree, i)
+    if _standing_passive(tree, i):
+        return True  # "Alkatiri is widely blamed for the violence that erupted in May"
     if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
         return False
     infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))
@@ -209,9 +211,9 @@ def _described(tree: Tree, i: int) -> bool:
 
 
 def _standing_passive(tree: Tree, i: int) -> bool:
-    """ "Saakashvili, who is accused of rigging the process", "Palestinians who are held in
-    Israeli prisons": a present passive in a relative clause, with no one named doing it,
-    says what the noun stands under, not what was done to it (not "who was accused by")."""
+    """ "Saakashvili, who is accused of rigging the process", "Alkatiri is widely blamed for
+    the violence": a present passive with no one named doing it says what someone stands
+    under, not what was done to them that day (not "was accused", "is accused by")."""
     passive = tree.children(i, "auxpass")
     return (bool(passive) and all(a.tag in ("VBZ", "VBP") for a in passive)
             and not tree.children(i, "aux", "agent"))
