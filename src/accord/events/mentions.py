@@ -74,8 +74,9 @@ class MentionResolver:
                 heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
         for j in heads:  # (the container itself, for its country: "Greek groups of ...")
             out.extend(split_countries(self.tree, self.kb, self.single(i if j == inner else j)))
-        speaker = out[0].reason.startswith("pronoun: the speaker") and self._reporting_subject(i)
-        if len(out) == 1 and speaker and len(self.tree.conjuncts(speaker.head)) > 1:
+        group = len(out) == 1 and self.tree[i].text.lower() in actor_lexicon()["group_pronouns"]
+        speaker = self._reporting_subject(i) if group else None
+        if speaker is not None and len(self.tree.conjuncts(speaker.head)) > 1:
             # "Croatia, Bulgaria and Hungary announced that they will recognize Kosovo": all three
             out = [replace(m, head=i, start=i, end=i + 1, text=out[0].text, confidence=m.confidence * 0.8,
                            reason=f"pronoun: the speaker '{m.text}'") for m in self.mentions(speaker.head)]

@@ -197,7 +197,7 @@ _FIRST_PERSON = frozenset({"i", "we", "us"})
 def _described(tree: Tree, i: int) -> bool:
     """A verb that describes a noun rather than reports an event: "a base to launch
     attacks", "the deadline to pull out", "a unit deployed to Iraq", "suicide bombers who
-    attack coalition troops"."""
+    attack coalition troops"; or that states what someone stands under ("is widely blamed")."""
     tok = tree[i]
     if tok.dep == "relcl":
         return _generic_kind(tree, i) or _standing_passive(tree, i)
