@@ -72,6 +72,9 @@ class MentionResolver:
         for appos in self.tree.children(i, "appos"):
             if self.tree.entity_at.get(appos.i) is not None:
                 heads += [j for j in self.tree.conjuncts(appos.i)[1:] if j not in heads]
+        if self.tree[i].tag == "NNS" and self.tree[i].lemma.lower() in actor_lexicon()["office_heads"]:
+            for _, of in self.tree.prep_objects(i, {"of"}):  # "the presidents of Ukraine, Poland
+                heads += self.tree.conjuncts(of)[1:]          # and Estonia": each one's
         for j in heads:  # (the container itself, for its country: "Greek groups of ...")
             out.extend(split_countries(self.tree, self.kb, self.single(i if j == inner else j)))
         group = len(out) == 1 and self.tree[i].text.lower() in actor_lexicon()["group_pronouns"]
