@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from accord.events.syntax import Tree
+from accord.events.syntax import Tree, entity_root
 from accord.records import Entity
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -77,7 +77,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
 
 def _describes_noun(tree: Tree, ent: Entity) -> bool:
     """ "during a 1975 shoot-out", "the 2004 election": a year that only dates its noun."""
-    root = next((i for i in range(ent.start, ent.end) if not ent.start <= tree[i].head < ent.end), ent.start)
+    root = entity_root(tree, ent)
     return tree[root].dep in _MODIFIER_DEPS and tree.head(root).ent_type != "DATE"
 
 
