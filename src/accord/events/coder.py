@@ -145,10 +145,11 @@ def read_candidate(
     cand = _verbal_attack(cand, actors, recipients)
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence = tree[cand.trigger].sent
-    things = lex.cue_set("named_after_places")
-    actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things)
+    things, outsiders = lex.cue_set("named_after_places"), lex.cue_set("outsider_modifiers")
+    actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things,
+                                     outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
-                                         things=things)
+                                         things=things, outsiders=outsiders)
     if not recipients and actors:
         own = next((a.country for a in actors if a.country), None)
         name = kb.country_name(own) if own else None

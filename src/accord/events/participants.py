@@ -129,6 +129,30 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
                      exclude: set[str], things: frozenset[str] = frozenset()) -> str | None:
     """The one country a sentence is about (named most often), if there is one."""
     start, end = tree.doc.sentences[sentence]
+    ranked = _country_counts(tree, start, end, resolver, exclude, things).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def article_country(tree: Tree, sentence: int, resolver: MentionResolver, exclude: set[str],
+                    things: frozenset[str] = frozenset()) -> str | None:
+    """The one country a whole article is about, for a sentence that names no country or
+    place at all: "a border police officer was shot" in a story on Thailand's south. Only a
+    clear favourite (named three times or more, and at least twice as often as any other)
+    counts, and never the other side's: in a story on two countries an unnamed "police"
+    could be either's."""
+    start, end = tree.doc.sentences[sentence]
+    if _country_counts(tree, start, end, resolver, set(), things):
+        return None  # the sentence names its places, and they did not settle it
+    ranked = _country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0] if ranked[0][0] not in exclude else None
+
+
+def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver,
+                    exclude: set[str], things: frozenset[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
         if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
@@ -140,10 +164,7 @@ def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
             code = _region_country(tree, ent, resolver) or _place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+    return counts
 
 
 def _region_country(tree: Tree, ent: Entity, resolver: MentionResolver) -> str | None:
@@ -163,11 +184,13 @@ def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
 
 
 _INFERRED = "country: the one the sentence is about"
+_FROM_ARTICLE = "country: the one the article is about"
 
 
 def complete_office_holders(
     tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
     others: tuple[Mention, ...], sources: bool = True, things: frozenset[str] = frozenset(),
+    outsiders: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     """Office holders and role nouns with no country take the one the sentence is about
     (not a place that only names an agreement or meeting, ``things``: "Kyoto agreement").
@@ -178,7 +201,8 @@ def complete_office_holders(
     sentence about Indonesia is as often a statistic as an attack.
     """
     # the other side's country is not this one's, unless it too was only inferred (civil war)
-    exclude = {m.country for m in others if m.country and _INFERRED not in m.reason}
+    exclude = {m.country for m in others
+               if m.country and _INFERRED not in m.reason and _FROM_ARTICLE not in m.reason}
     police = None if sources else _police_country(others)
     out = []
     for m in mentions:
@@ -186,12 +210,25 @@ def complete_office_holders(
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
             code = police or sentence_country(tree, sentence, resolver, exclude | own, things)
+            why, weight = _INFERRED, 0.7
+            if code is None and not _outsider(tree, m, outsiders):
+                code = article_country(tree, sentence, resolver, exclude | own, things)
+                why, weight = _FROM_ARTICLE, 0.6
             if code:
                 base = max(m.confidence, 0.6) if sources else m.confidence
-                m = replace(m, country=code, sector=m.sector or "GOV", confidence=base * 0.7,
-                            reason=f"{m.reason}; {_INFERRED}")
+                score = base * weight if why == _INFERRED else max(m.confidence, base * weight)
+                m = replace(m, country=code, sector=m.sector or "GOV", confidence=score,
+                            reason=f"{m.reason}; {why}")
         out.append(m)
     return tuple(out)
+
+
+def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str]) -> bool:
+    """Is a mention someone from elsewhere by its own words: "foreign embassies", "other Asian
+    leaders", "KBR officials" (an organisation's, whose country is not the story's)?"""
+    if any(tree[j].lemma.lower() in outsiders for j in range(m.start, m.end)):
+        return True
+    return any(m.start <= e.start < m.end and e.label in ("NORP", "ORG", "LOC") for e in tree.doc.entities)
 
 
 def party_blamed(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool:
