@@ -55,6 +55,8 @@ def test_case(case: dict[str, Any], code_text) -> None:
     assert not out["errors"], out["errors"]  # a coder crash loses the document's events
     forbidden = [e["type"] for e in out["events"] if e["type"] in case.get("forbid", [])]
     assert not forbidden, f"must not be coded: {forbidden}"
+    wrong = [(e["type"], e["status"]) for e in out["events"] if e["status"] in case.get("forbid_status", [])]
+    assert not wrong, f"no event may have this status: {wrong}"
     if case["expect"] is None:
         return
     assert any(_matches(e, case["expect"]) for e in out["events"]), json.dumps(

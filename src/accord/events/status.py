@@ -233,7 +233,7 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             _governor(tree, cand, chain, n, found, lex)
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
-        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i):
+        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i) and not _ordinal(tree, i, lex):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     return _decide(found)
 
@@ -277,6 +277,19 @@ def _plans(tree: Tree, chain: list[int], n: int) -> bool:
     if tok.lemma.lower() == "set":
         return tree[chain[n - 1]].dep == "xcomp"
     return True
+
+
+def _ordinal(tree: Tree, i: int, lex: Lexicon) -> bool:
+    """ "the last president to visit India", "one of the first African leaders to criticise
+    Mugabe", "was the first to condemn": the infinitive tells who did it, in what order."""
+    head = tree.head(i)
+    if tree[i].dep in ("relcl", "acl"):
+        words = [head, *tree.children(head.i, "amod")]
+    elif tree[i].dep in ("xcomp", "advcl") and head.lemma.lower() == "be":
+        words = [t for t in tree.tokens[head.i + 1:i] if t.dep in ("amod", "attr")]
+    else:
+        return False
+    return any(w.lemma.lower() in lex.cue_set("status", "ordinal_marks") for w in words)
 
 
 def _ongoing_governor(tree: Tree, i: int) -> bool:
