@@ -202,6 +202,7 @@ def controlling_objects(tree: Tree, i: int) -> list[int]:
 
 
 _NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "outside", "inside", "across", "around"})
 
 
 def _stands_for(tree: Tree, pronoun: int, noun: int) -> bool:
@@ -210,7 +211,14 @@ def _stands_for(tree: Tree, pronoun: int, noun: int) -> bool:
     which refused"; not "Adam Air Flight 574, which killed 102", "US laws which prohibit")."""
     tag = tree[pronoun].tag
     ent = tree.entity_at.get(noun)
+    if tag == "WDT" and ent is not None and ent.label == "GPE" and _where(tree, noun):
+        return False  # "drove a bike packed with explosives into the building in Kuqa, which
+        # killed one official": a town named as where, not a state that acts
     return tag == "WP" or (tag == "WDT" and ent is not None and ent.label in _NAMED_ACTORS)
+
+
+def _where(tree: Tree, noun: int) -> bool:
+    return tree[noun].dep == "pobj" and tree.head(noun).lemma.lower() in _LOCATIVE_PREPS
 
 
 @lru_cache(maxsize=1)
