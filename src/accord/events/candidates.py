@@ -247,11 +247,24 @@ def _result_agents(tree: Tree, i: int) -> list[int] | None:
     return [o for _, o in tree.prep_objects(tok.head, {"by"})]
 
 
+def _struck_by(tree: Tree, i: int, munitions: frozenset[str]) -> list[int]:
+    """ "six Palestinians were killed ... after it was hit by an Israeli tank shell": a
+    passive killing with no agent of its own is the work of the munition that struck."""
+    out = []
+    for clause in tree.children(i, "advcl"):
+        marks = tree.child_lemmas(clause.i, "mark")
+        if marks & {"after", "when", "as"} and tree.children(clause.i, "auxpass"):
+            out += [o for _, o in tree.prep_objects(clause.i, {"by"}) if tree[o].lemma.lower() in munitions]
+    return out
+
+
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,
                     munitions: frozenset[str] = frozenset()) -> tuple[list[int], list[int], bool]:
     passive = _passive_subjects(tree, i) or (_gapped_passive(tree, i) if "dobj" in e.recipients else [])
     if passive:
         agents = [o for p, o in tree.prep_objects(i, {"by"})]
+        if not agents and e.type == "ASSAULT":
+            agents = _struck_by(tree, i, munitions)
         if e.type == "ASSAULT" and all(tree[p].lemma.lower() in munitions for p in passive):
             # "750 Hezbollah rockets have been fired": the weapons are the attacker's
             return agents or passive, _slots(tree, i, e, skip_dobj=True), False
