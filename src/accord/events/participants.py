@@ -139,14 +139,14 @@ def article_country(tree: Tree, sentence: int, resolver: MentionResolver, exclud
                     things: frozenset[str] = frozenset()) -> str | None:
     """The one country a whole article is about, for a sentence that names no country or
     place at all: "a border police officer was shot" in a story on Thailand's south. Only a
-    clear favourite (named three times or more, and at least twice as often as any other)
-    counts, and never the other side's: in a story on two countries an unnamed "police"
-    could be either's."""
+    clear favourite counts (the only country named, twice or more; or named three times or
+    more, and at least twice as often as any other), and never the other side's: in a story
+    on two countries an unnamed "police" could be either's."""
     start, end = tree.doc.sentences[sentence]
     if _country_counts(tree, start, end, resolver, set(), things):
         return None  # the sentence names its places, and they did not settle it
     ranked = _country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2)
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or ranked[0][1] < (2 if len(ranked) == 1 else max(3, 2 * ranked[1][1])):
         return None
     return ranked[0][0] if ranked[0][0] not in exclude else None
 
