@@ -155,7 +155,9 @@ def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver,
                     exclude: set[str], things: frozenset[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
-        if start <= ent.start < end and ent.label in _COUNTRY_LABELS | _PLACE_LABELS:
+        if not start <= ent.start < end:
+            continue
+        if ent.label in _COUNTRY_LABELS | _PLACE_LABELS or _country_org(resolver, ent):
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
             if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
@@ -165,6 +167,12 @@ def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver,
             if code and code not in exclude:
                 counts[code] += 1
     return counts
+
+
+def _country_org(resolver: MentionResolver, ent: Entity) -> bool:
+    """ "the president of Guinea-Bissau" with "Guinea-Bissau" tagged an organisation: a
+    country's own name, whatever the tagger calls it."""
+    return ent.label == "ORG" and resolver.kb.country(ent.text.removeprefix("the ")) is not None
 
 
 def _region_country(tree: Tree, ent: Entity, resolver: MentionResolver) -> str | None:
