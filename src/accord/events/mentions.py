@@ -335,6 +335,9 @@ class MentionResolver:
             country = self._modifier_country(root)
             return replace(base, kind="organisation", name=text, country=country,
                            reason="organisation not in the knowledge base", confidence=0.4)
+        if ent.label == "NORP" and ent.end - ent.start == 1 and tree[root].tag == "NNP" and not (
+                tree.children(root, "det")):  # "blame Mehsud for the assassination"
+            return replace(base, name=text, reason="a name the tagger called a people", confidence=0.4)
         country = self._modifier_country(root)
         if ent.label == "NORP" and country:  # "Iraqi Kurds": a people, placed by its modifier
             return replace(base, kind="role", country=country, sector="CVL",
