@@ -107,3 +107,18 @@ def test_a_town_in_apposition_is_no_person_a_pronoun_can_mean(code_text) -> None
     events = result_json(code_text(text, "2006-04-01"))["events"]
     people = [a.get("name") or a.get("text") for e in events for a in e["actors"] + e["recipients"]]
     assert events and not [p for p in people if p and "Khar" in p], people
+
+
+def test_a_state_after_a_town_is_no_second_party() -> None:
+    """ "Dumlao, a resident of Patchogue, New York was arrested": the parser makes "New
+    York" a second one arrested; it is where Patchogue is."""
+    from accord.events.candidates import find_candidates
+    from accord.events.lexicon import load_lexicon
+    from accord.events.syntax import Tree
+    from accord.nlp.model import load_model, to_parsed
+
+    text = "Dumlao, a resident of Patchogue, New York was arrested and held without bail."
+    tree = Tree(to_parsed(load_model(None)(text)))
+    arrests = [c for c in find_candidates(tree, load_lexicon()) if c.type == "COERCE"]
+    assert arrests, "no COERCE candidate"
+    assert [tree[t].text for t in arrests[0].targets] == ["Dumlao"]

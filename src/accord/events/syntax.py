@@ -20,7 +20,7 @@ class Tree:
 
     def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
-        self.tokens = _reattach_conjuncts(doc.tokens)
+        self.tokens = _reattach_states(_reattach_conjuncts(doc.tokens))
         self._children: list[list[int]] = [[] for _ in doc.tokens]
         for t in self.tokens:
             if t.head != t.i:
@@ -131,6 +131,25 @@ def _reattach_conjuncts(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
         own = [c for c in tokens[head.i + 1:t.i + 8] if c.head == t.i and c.dep in ("nsubj", "nsubjpass")]
         if not own and tokens[head.head].pos == "VERB":
             out[t.i] = replace(t, head=head.head)
+    return out
+
+
+def _reattach_states(tokens: list[Token]) -> list[Token]:
+    """Mend another: "Dumlao, a resident of Patchogue, New York was arrested". The parser
+    makes "New York" a second subject of "arrested"; a place named right after ", " behind
+    another place is that place's state or country ("Patchogue, New York"), not a party."""
+    out = list(tokens)
+    for t in tokens:
+        if t.dep not in ("nsubj", "nsubjpass") or t.ent_type != "GPE":
+            continue
+        first = t.i
+        while first > 0 and tokens[first - 1].ent_type == "GPE" and tokens[first].ent_iob != "B":
+            first -= 1
+        town = first - 2
+        if town >= 0 and tokens[first - 1].text == "," and tokens[town].ent_type == "GPE":
+            earlier = any(c.head == t.head and c.dep == t.dep for c in tokens[:town])
+            if earlier:
+                out[t.i] = replace(t, head=town, dep="appos")
     return out
 
 
