@@ -136,12 +136,20 @@ def _earlier_occasion(tree: Tree, anchors: list[int]) -> str | None:
     what an anniversary is of ("the first anniversary of the attack, in which ... were shot")."""
     for anchor in anchors:
         up = tree.head(anchor)
+        if tree[anchor].dep == "advcl" and tree[anchor].tag == "VBD" and _perfect(tree, up.i) and (
+                "since" in tree.child_lemmas(anchor, "mark")):
+            return "since"  # "assets have been frozen since Iranians seized the U.S. Embassy"
         if tree[anchor].dep == "pobj" and up.lemma == "of" and tree.head(up.i).lemma.lower() == "anniversary":
             return tree.span_text(min(tree.subtree(up.head)), up.head + 1)
         for _, obj in tree.prep_objects(anchor, {"in", "during", "at"}):
             if tree.child_lemmas(obj, "amod") & _EARLIER:
                 return tree.span_text(min(tree.subtree(obj)), obj + 1)
     return None
+
+
+def _perfect(tree: Tree, verb: int) -> bool:
+    """ "have been frozen", "has ruled": a state the story finds lasting, begun before."""
+    return "have" in tree.child_lemmas(verb, "aux", "auxpass") and tree[verb].tag == "VBN"
 
 
 def resolve(text: str | None, published: date | None, future: bool = False) -> DateReading:
