@@ -145,7 +145,7 @@ def read_candidate(
     cand = _verbal_attack(cand, actors, recipients)
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence = tree[cand.trigger].sent
-    things, outsiders = lex.cue_set("named_after_places"), lex.cue_set("outsider_modifiers")
+    things, outsiders = lex.cue_set("named_after_places"), lex.cue_set("outsider_words")
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things,
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,

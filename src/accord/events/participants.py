@@ -23,6 +23,8 @@ PLACE_TARGET = "target: the country of the place acted on"
 UNKNOWN_ATTACKER = "source: an unknown attacker, coded to the country where it struck (by convention)"
 _COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 _STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
+_CIVIL_AUTHORITY = frozenset({"GOV", "COP", "LEG", "JUD"})
+_HOME_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "PTY", "REL", "HLH", "MED", "BUS", "AGR"})
 CONVENTION_TARGET = "target: the protesters' own government, by convention (no target named)"
 
 
@@ -193,6 +195,7 @@ def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
 
 _INFERRED = "country: the one the sentence is about"
 _FROM_ARTICLE = "country: the one the article is about"
+_AT_HOME = "country: that of the authority acting on it at home"
 
 
 def complete_office_holders(
@@ -217,14 +220,16 @@ def complete_office_holders(
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
-            code = police or sentence_country(tree, sentence, resolver, exclude | own, things)
-            why, weight = _INFERRED, 0.7
+            home = None if sources or _outsider(tree, m, outsiders) else _home_authority(
+                tree, sentence, resolver, others, m, things)
+            code = police or home or sentence_country(tree, sentence, resolver, exclude | own, things)
+            why, weight = (_AT_HOME if home and not police else _INFERRED), 0.7
             if code is None and not _outsider(tree, m, outsiders):
                 code = article_country(tree, sentence, resolver, exclude | own, things)
                 why, weight = _FROM_ARTICLE, 0.6
             if code:
                 base = max(m.confidence, 0.6) if sources else m.confidence
-                score = base * weight if why == _INFERRED else max(m.confidence, base * weight)
+                score = base * weight if why != _FROM_ARTICLE else max(m.confidence, base * weight)
                 m = replace(m, country=code, sector=m.sector or "GOV", confidence=score,
                             reason=f"{m.reason}; {why}")
         out.append(m)
@@ -248,6 +253,24 @@ def party_blamed(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool
     # on the object: "blamed part of the downgrade to falling prices")
     return not blamed or any(tree[h].pos == "PROPN" or tree.entity_at.get(h) is not None
                              or resolver.single(h).kind != "unknown" for h in blamed)
+
+
+def _home_authority(tree: Tree, sentence: int, resolver: MentionResolver,
+                    actors: tuple[Mention, ...], target: Mention, things: frozenset[str]) -> str | None:
+    """ "Iranian authorities have been pressuring workers of the United Bus Company", "the
+    Mozambique government accepted demands from opposition parties": a state's civil
+    authorities acting on civilians, workers or parties of a sentence that names no other
+    country act at home (not on rebels or militants, often the other side's; nor, in a
+    sentence naming no country, where the article is about another: "He blamed people for
+    sectarian killings" is Bush on Iraq)."""
+    countries = {a.country for a in actors}
+    if (not actors or len(countries) != 1 or any(a.sector not in _CIVIL_AUTHORITY for a in actors)
+            or target.sector not in _HOME_SECTORS or any(_INFERRED in a.reason for a in actors)):
+        return None
+    start, end = tree.doc.sentences[sentence]
+    named = set(_country_counts(tree, start, end, resolver, set(), things))
+    story = None if named else article_country(tree, sentence, resolver, set(), things)
+    return next(iter(countries)) if named <= countries and story in (None, *countries) else None
 
 
 def _police_country(actors: tuple[Mention, ...]) -> str | None:
