@@ -316,6 +316,9 @@ class MentionResolver:
         code = self.kb.country(text, metonym=ent.label == "GPE" or (ent.label == "ORG" and " " not in text))
         if code is None and ent.label == "NORP" and " " in text:  # "Iraqi Kurds", "Turkish Cypriots"
             code = self.kb.country(text.split()[0])
+        if code is not None and ent.label == "NORP" and self._natives(text, code):
+            return replace(base, kind="role", sector="CVL", confidence=0.4,
+                           reason=f"'{text}': natives, in a story that names no {code} otherwise")
         if code is not None:  # "Algerians blocked roads": a people, not the state
             people = ent.label == "NORP" and tree[root].tag in ("NNS", "NNPS")
             if people and "ethnic" in tree.child_lemmas(root, "amod"):  # "ethnic Albanians in
@@ -343,6 +346,13 @@ class MentionResolver:
             return replace(base, kind="role", country=country, sector="CVL",
                            reason=f"group '{text}' of {country}", confidence=0.55)
         return base
+
+    def _natives(self, text: str, code: str) -> bool:
+        """ "eight Indians were arrested" in a story on Brazil that names no India."""
+        if text.lower() not in actor_lexicon()["ambiguous_peoples"]:
+            return False
+        others = {clean_name(e.text) for e in self.tree.doc.entities if e.label in ("GPE", "NORP")}
+        return not any(o.lower() != text.lower() and self.kb.country(o) == code for o in others)
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
         earlier = self.registry.person_named(text)
