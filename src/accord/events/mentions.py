@@ -14,6 +14,7 @@ from datetime import date
 
 from accord.events.coref import Registry
 from accord.events.draft import Mention
+from accord.events.named import read_named
 from accord.events.offices import (
     OfficeReading,
     actor_lexicon,
@@ -300,59 +301,7 @@ class MentionResolver:
     # ------------------------------------------------------------ named non-people
 
     def _named(self, ent: Entity) -> Mention:
-        tree = self.tree
-        root = entity_root(tree, ent)
-        text = clean_name(ent.text)
-        base = Mention(head=root, start=ent.start, end=ent.end, text=ent.text, kind="unknown")
-        body = self.kb.body(text)
-        if body is not None:
-            return replace(base, kind="organisation", name=body.name, country=body.country,
-                           sector=body.sector, reason="government body", confidence=0.85)
-        org = self.kb.organisation(text)
-        if org is not None:
-            return replace(base, kind="organisation", name=org.name, country=org.code,
-                           sector=org.sector, reason="organisation", confidence=0.85)
-        # a capital the tagger calls an organisation is its government: "accused Ottawa of"
-        code = self.kb.country(text, metonym=ent.label == "GPE" or (ent.label == "ORG" and " " not in text))
-        if code is None and ent.label == "NORP" and " " in text:  # "Iraqi Kurds", "Turkish Cypriots"
-            code = self.kb.country(text.split()[0])
-        if code is not None and ent.label == "NORP" and self._natives(text, code):
-            return replace(base, kind="role", sector="CVL", confidence=0.4,
-                           reason=f"'{text}': natives, in a story that names no {code} otherwise")
-        if code is not None:  # "Algerians blocked roads": a people, not the state
-            people = ent.label == "NORP" and tree[root].tag in ("NNS", "NNPS")
-            if people and "ethnic" in tree.child_lemmas(root, "amod"):  # "ethnic Albanians in
-                home = prepositional_country(tree, self.kb, root, True)  # Serbia": not Albania
-                return replace(base, kind="role", country=home, sector="CVL",
-                               reason=f"ethnic group: {text}", confidence=0.6 if home else 0.35)
-            return replace(base, kind="country", name=self.kb.country_name(code), country=code,
-                           sector="CVL" if people else "GOV", reason=f"country: {text}",
-                           confidence=0.85)
-        place = self.kb.place(text) if ent.label in ("GPE", "LOC") else None
-        if place is not None:
-            return replace(base, kind="place", name=place.name, country=place.country,
-                           reason="place", confidence=0.5)
-        if ent.label == "ORG" and tree[root].text.lower() in actor_lexicon()["document_names"]:
-            return replace(base, reason="the name of a law or treaty")  # "... Reorganization Act"
-        if ent.label == "ORG":
-            country = self._modifier_country(root)
-            return replace(base, kind="organisation", name=text, country=country,
-                           reason="organisation not in the knowledge base", confidence=0.4)
-        if ent.label == "NORP" and ent.end - ent.start == 1 and tree[root].tag == "NNP" and not (
-                tree.children(root, "det")):  # "blame Mehsud for the assassination"
-            return replace(base, name=text, reason="a name the tagger called a people", confidence=0.4)
-        country = self._modifier_country(root)
-        if ent.label == "NORP" and country:  # "Iraqi Kurds": a people, placed by its modifier
-            return replace(base, kind="role", country=country, sector="CVL",
-                           reason=f"group '{text}' of {country}", confidence=0.55)
-        return base
-
-    def _natives(self, text: str, code: str) -> bool:
-        """ "eight Indians were arrested" in a story on Brazil that names no India."""
-        if text.lower() not in actor_lexicon()["ambiguous_peoples"]:
-            return False
-        others = {clean_name(e.text) for e in self.tree.doc.entities if e.label in ("GPE", "NORP")}
-        return not any(o.lower() != text.lower() and self.kb.country(o) == code for o in others)
+        return read_named(self.tree, self.kb, ent, self._modifier_country)
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
         earlier = self.registry.person_named(text)
