@@ -171,7 +171,8 @@ def read_candidate(
     if cand.type == "CONSULT":  # with its two parties read: "will visit Albania" is intent
         cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
     if not recipients and actors:
-        recipients = phrase_recipients(tree, cand, resolver, actors, lex.cue_set("background_preps"))
+        skip = lex.cue_set("background_preps") | lex.cue_set("according_to")
+        recipients = phrase_recipients(tree, cand, resolver, actors, skip)
     date = event_date(tree, cand.anchor, cand.trigger, article.date, future=reading.status == "planned")
     location = read_location(tree, cand.anchor, kb, article, date.value, date.text, reading.status)
     clause = attrs.clause_text(tree, cand.anchor)

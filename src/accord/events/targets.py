@@ -126,7 +126,8 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
     while j != anchor:
         tok = tree[j]
         prep = tok.dep == "prep" and tok.lemma.lower()
-        if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS:
+        worded = tok.dep == "prep" and tok.text.lower() in skip_preps  # "according to X": the source
+        if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS or worded:
             return False
         if tok.dep in ("nsubj", "nsubjpass") and tok.head == anchor:
             return False
