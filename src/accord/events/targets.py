@@ -129,8 +129,9 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
         worded = tok.dep == "prep" and tok.text.lower() in skip_preps  # "according to X": the source
         if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS or worded:
             return False
-        if tok.dep in ("nsubj", "nsubjpass") and tok.head == anchor:
-            return False
+        if tok.dep in ("nsubj", "nsubjpass") and (tok.head == anchor or tree.head(j).dep == "conj"):
+            return False  # nor the subject of a clause joined to it: "China has shot down a
+            # satellite and the United States is concerned" aims nothing at the US
         j = tok.head
     return True
 
