@@ -209,7 +209,11 @@ def complete_office_holders(
     An inferred country is weaker than one read from the words ("Israeli soldiers", 0.6);
     for a source it is never weaker than no country at all ("supporters of Ben Bella blocked
     roads in Algiers"). A target keeps its own weak reading: "102 people killed" in a
-    sentence about Indonesia is as often a statistic as an attack.
+    sentence about Indonesia is as often a statistic as an attack. Before the sentence's
+    country, a target acted on by police or civil authorities at home takes theirs
+    (``_home_authority``); after it, a mention in a sentence naming no place takes the
+    article's clear favourite (``article_country``), unless its words say it is from
+    elsewhere (``outsiders``: "foreign embassies").
     """
     # the other side's country is not this one's, unless it too was only inferred (civil war)
     exclude = {m.country for m in others
@@ -219,21 +223,26 @@ def complete_office_holders(
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
-            own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
-            home = None if sources or _outsider(tree, m, outsiders) else _home_authority(
+            outsider = _outsider(tree, m, outsiders)
+            home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)
-            code = police or home or sentence_country(tree, sentence, resolver, exclude | own, things)
-            why, weight = (_AT_HOME if home and not police else _INFERRED), 0.7
-            if code is None and not _outsider(tree, m, outsiders):
-                code = article_country(tree, sentence, resolver, exclude | own, things)
-                why, weight = _FROM_ARTICLE, 0.6
+            own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
+            code, why = police or home, _AT_HOME if home and not police else _INFERRED
+            code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
+            if code is None and not outsider:
+                code, why = article_country(tree, sentence, resolver, exclude | own, things), _FROM_ARTICLE
             if code:
-                base = max(m.confidence, 0.6) if sources else m.confidence
-                score = base * weight if why != _FROM_ARTICLE else max(m.confidence, base * weight)
-                m = replace(m, country=code, sector=m.sector or "GOV", confidence=score,
-                            reason=f"{m.reason}; {why}")
+                m = _with_inferred_country(m, code, why, sources)
         out.append(m)
     return tuple(out)
+
+
+def _with_inferred_country(m: Mention, code: str, why: str, source: bool) -> Mention:
+    """A country read from around a mention is weaker than one from its own words; the
+    article's favourite never lowers a mention's weight below what it had with none."""
+    base = max(m.confidence, 0.6) if source else m.confidence
+    score = max(m.confidence, base * 0.6) if why == _FROM_ARTICLE else base * 0.7
+    return replace(m, country=code, sector=m.sector or "GOV", confidence=score, reason=f"{m.reason}; {why}")
 
 
 def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str]) -> bool:
