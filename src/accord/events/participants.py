@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
@@ -147,10 +148,18 @@ def article_country(tree: Tree, sentence: int, resolver: MentionResolver, exclud
     start, end = tree.doc.sentences[sentence]
     if _country_counts(tree, start, end, resolver, set(), things):
         return None  # the sentence names its places, and they did not settle it
-    ranked = _country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2)
+    ranked = _article_ranking(tree, resolver, things)
     if not ranked or ranked[0][1] < (2 if len(ranked) == 1 else max(3, 2 * ranked[1][1])):
         return None
     return ranked[0][0] if ranked[0][0] not in exclude else None
+
+
+@lru_cache(maxsize=4)
+def _article_ranking(tree: Tree, resolver: MentionResolver,
+                     things: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    """The article's two most named countries, counted once per article: every countryless
+    mention of every event asks, and the answer is the same."""
+    return tuple(_country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2))
 
 
 def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver,

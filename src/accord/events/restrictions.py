@@ -199,10 +199,10 @@ def _described(tree: Tree, i: int) -> bool:
     attacks", "the deadline to pull out", "a unit deployed to Iraq", "suicide bombers who
     attack coalition troops"; or that states what someone stands under ("is widely blamed")."""
     tok = tree[i]
-    if tok.dep == "relcl":
-        return _generic_kind(tree, i) or _standing_passive(tree, i)
     if _standing_passive(tree, i):
         return True  # "Alkatiri is widely blamed for the violence that erupted in May"
+    if tok.dep == "relcl":
+        return _generic_kind(tree, i)
     if tok.dep != "acl" or tree.head(i).pos not in ("NOUN", "PROPN"):
         return False
     infinitive = any(c.lemma == "to" for c in tree.children(i, "aux"))

@@ -289,7 +289,8 @@ def _ordinal(tree: Tree, i: int, lex: Lexicon) -> bool:
         words = [t for t in tree.tokens[head.i + 1:i] if t.dep in ("amod", "attr")]
     else:
         return False
-    return any(w.lemma.lower() in lex.cue_set("status", "ordinal_marks") for w in words)
+    ordinals = lex.cue_set("status", "ordinal_marks")
+    return any(w.lemma.lower() in ordinals for w in words)
 
 
 def _ongoing_governor(tree: Tree, i: int) -> bool:
