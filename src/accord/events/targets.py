@@ -26,7 +26,6 @@ _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPP
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 _OWNER_PREPS = frozenset({"by", "from", "of"})
 _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"})
-_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 
 
 def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
@@ -125,9 +124,9 @@ def closing_attribution(tree: Tree, j: int) -> bool:
 def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) -> bool:
     while j != anchor:
         tok = tree[j]
-        prep = tok.dep == "prep" and tok.lemma.lower()
-        worded = tok.dep == "prep" and tok.text.lower() in skip_preps  # "according to X": the source
-        if tok.dep not in _PHRASE_DEPS or prep in skip_preps or prep in _PLACE_PREPS or worded:
+        # a preposition by lemma or by word ("according to X" is lemmatised "accord")
+        prep = {tok.lemma.lower(), tok.text.lower()} if tok.dep == "prep" else set()
+        if tok.dep not in _PHRASE_DEPS or prep & (skip_preps | _PLACE_PREPS):
             return False
         if tok.dep in ("nsubj", "nsubjpass") and (tok.head == anchor or tree.head(j).dep == "conj"):
             return False  # nor the subject of a clause joined to it: "China has shot down a
