@@ -122,3 +122,29 @@ def test_a_state_after_a_town_is_no_second_party() -> None:
     arrests = [c for c in find_candidates(tree, load_lexicon()) if c.type == "COERCE"]
     assert arrests, "no COERCE candidate"
     assert [tree[t].text for t in arrests[0].targets] == ["Dumlao"]
+
+
+def _tree(text: str):
+    from accord.events.syntax import Tree
+    from accord.nlp.model import load_model, to_parsed
+
+    return Tree(to_parsed(load_model(None)(text)))
+
+
+def test_a_country_after_a_town_is_no_second_one_arrested() -> None:
+    """ "arrested the opposition leader in Harare, Zimbabwe": the parser makes "Zimbabwe" a
+    second object of "arrested"; it is where Harare is."""
+    tree = _tree("Police arrested the opposition leader in Harare, Zimbabwe on Monday.")
+    zimbabwe = next(t for t in tree.tokens if t.text == "Zimbabwe")
+    assert zimbabwe.dep == "appos" and tree.head(zimbabwe.i).text == "Harare"
+
+
+def test_what_a_when_clause_did_is_not_what_the_scene_did() -> None:
+    """ "Sherpao was speaking at a rally when the suicide bomber struck, killing 25 people":
+    the bomber's strike killed, not Sherpao's speech (but with no "when" clause the scene's
+    own participle stays: "was speaking at a rally, calling for calm")."""
+    tree = _tree("Sherpao was speaking at a rally in his home village in Charsadda District when the "
+                 "suicide bomber struck, killing 25 people and injuring dozens more at last count.")
+    assert tree.head(next(t.i for t in tree.tokens if t.text == "killing")).text == "struck"
+    guard = _tree("Sherpao was speaking at a rally in his home village, calling for calm.")
+    assert guard.head(next(t.i for t in guard.tokens if t.text == "calling")).text == "speaking"

@@ -20,7 +20,7 @@ class Tree:
 
     def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
-        self.tokens = _reattach_states(_reattach_conjuncts(doc.tokens))
+        self.tokens = _reattach_results(_reattach_states(_reattach_conjuncts(doc.tokens)))
         self._children: list[list[int]] = [[] for _ in doc.tokens]
         for t in self.tokens:
             if t.head != t.i:
@@ -136,11 +136,12 @@ def _reattach_conjuncts(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
 
 def _reattach_states(tokens: list[Token]) -> list[Token]:
     """Mend another: "Dumlao, a resident of Patchogue, New York was arrested". The parser
-    makes "New York" a second subject of "arrested"; a place named right after ", " behind
-    another place is that place's state or country ("Patchogue, New York"), not a party."""
+    makes "New York" a second subject of "arrested" (or, in "arrested the leader in Harare,
+    Zimbabwe", a second object); a place named right after ", " behind another place is that
+    place's state or country ("Patchogue, New York"), not a party."""
     out = list(tokens)
     for t in tokens:
-        if t.dep not in ("nsubj", "nsubjpass") or t.ent_type != "GPE":
+        if t.dep not in ("nsubj", "nsubjpass", "dobj") or t.ent_type != "GPE":
             continue
         first = t.i
         while first > 0 and tokens[first - 1].ent_type == "GPE" and tokens[first].ent_iob != "B":
@@ -151,6 +152,37 @@ def _reattach_states(tokens: list[Token]) -> list[Token]:
             if earlier:
                 out[t.i] = replace(t, head=town, dep="appos")
     return out
+
+
+def _reattach_results(tokens: list[Token]) -> list[Token]:
+    """Mend a third: "Sherpao was speaking at a rally when the suicide bomber struck, killing
+    25 people". The parser hangs "killing" on "speaking", making the speaker the killer. A
+    progressive sets the scene that a "when" clause interrupts; a participle after ", " right
+    behind that clause tells what the interruption did, not what the scene did."""
+    out = list(tokens)
+    for t in tokens:
+        head = tokens[t.head]
+        if t.dep != "advcl" or t.tag != "VBG" or t.i < 2 or tokens[t.i - 1].text != "," or head.tag != "VBG":
+            continue
+        if not any(c.head == head.i and c.dep == "aux" and c.lemma == "be" for c in tokens[:head.i]):
+            continue
+        for c in tokens[head.i + 1:t.i - 1]:
+            when = any(w.head == c.i and w.text.lower() in ("when", "as") for w in tokens[head.i:c.i])
+            if c.head == head.i and c.dep == "advcl" and when and _span_end(tokens, c.i) == t.i - 2:
+                out[t.i] = replace(t, head=c.i)
+    return out
+
+
+def _span_end(tokens: list[Token], i: int) -> int:
+    last = i
+    for t in tokens[i + 1:]:
+        j = t.i
+        while tokens[j].head != j and j != i:
+            j = tokens[j].head
+        if j != i:
+            break
+        last = t.i
+    return last
 
 
 def _tense_is_not_past(tokens: tuple[Token, ...] | list[Token], verb: Token) -> bool:
