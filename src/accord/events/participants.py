@@ -162,13 +162,14 @@ def _article_ranking(tree: Tree, resolver: MentionResolver,
     return tuple(_country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2))
 
 
-def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver,
-                    exclude: set[str], things: frozenset[str]) -> Counter[str]:
+def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, exclude: set[str],
+                    things: frozenset[str], labels: frozenset[str] = _COUNTRY_LABELS | _PLACE_LABELS
+                    ) -> Counter[str]:
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
         if not start <= ent.start < end:
             continue
-        if ent.label in _COUNTRY_LABELS | _PLACE_LABELS or _country_org(resolver, ent):
+        if ent.label in labels or (labels is not _PLACE_LABELS and _country_org(resolver, ent)):
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
             if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
@@ -205,6 +206,7 @@ def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
 _INFERRED = "country: the one the sentence is about"
 _FROM_ARTICLE = "country: the one the article is about"
 _AT_HOME = "country: that of the authority acting on it at home"
+_POLICE_HOME = "country: police act at home"
 
 
 def complete_office_holders(
@@ -238,6 +240,8 @@ def complete_office_holders(
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
             code, why = police or home, _AT_HOME if home and not police else _INFERRED
             code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
+            if code is None and sources and not outsider and _police((m,)):
+                code, why = _police_home(tree, sentence, resolver, others, things), _POLICE_HOME
             if code is None and not outsider:
                 code, why = article_country(tree, sentence, resolver, exclude | own, things), _FROM_ARTICLE
             if code:
@@ -293,13 +297,34 @@ def _home_authority(tree: Tree, sentence: int, resolver: MentionResolver,
 
 def _police_country(actors: tuple[Mention, ...]) -> str | None:
     """ "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators": police
-    act at home, so whom they act on is of their country (not border guards, who meet
-    foreigners: "sailors captured by Iranian border guards")."""
+    act at home, so whom they act on is of their country."""
     countries = {a.country for a in actors}
-    if (not actors or len(countries) != 1 or any(a.sector != "COP" for a in actors)
-            or any("border" in a.text.lower() for a in actors)):
+    return next(iter(countries)) if _police(actors) and len(countries) == 1 else None
+
+
+def _police(actors: tuple[Mention, ...]) -> bool:
+    """Are these police, who act at home (not border guards, who meet foreigners: "sailors
+    captured by Iranian border guards")?"""
+    return bool(actors) and all(a.sector == "COP" and "border" not in a.text.lower() for a in actors)
+
+
+def _police_home(tree: Tree, sentence: int, resolver: MentionResolver, targets: tuple[Mention, ...],
+                 things: frozenset[str]) -> str | None:
+    """ "Police arrested the opposition leader in Harare", "Tsvangirai has been detained by
+    police": police act at home, so the country their sentence names, or else the one
+    country of those they act on, is theirs, even though it is the other side's; unless a
+    nationality sets those apart ("arrested two Britons") or they are refugees, who are
+    abroad ("Police arrested 164 Iranian political refugees")."""
+    if any(t.sector == "REF" for t in targets):
         return None
-    return next(iter(countries))
+    start, end = tree.doc.sentences[sentence]
+    places = _country_counts(tree, start, end, resolver, set(), things, _PLACE_LABELS).most_common(2)
+    if places:  # where they act ("in Harare"), not whom ("arrested two Britons")
+        return places[0][0] if len(places) == 1 or places[0][1] > places[1][1] else None
+    countries = {t.country for t in targets}
+    foreign = any(t.start <= e.start < t.end and e.label == "NORP"
+                  for t in targets for e in tree.doc.entities)
+    return next(iter(countries)) if len(countries) == 1 and not foreign else None  # "two Britons"
 
 
 def reported_by_other(tree: Tree, trigger: int, resolver: MentionResolver,
