@@ -52,8 +52,10 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str], lex: Lexicon)
         # the parser gave a subject ("expect Syria to withdraw")
         infinitive = tok.dep == "ccomp" and tok.tag == "VB" and (
             not tree.children(i, "aux") or "to" in tree.child_lemmas(i, "aux"))  # "expect X to"
+        # "will see 50,000 troops withdrawn": a participle on an object is said of it by the verb
+        predicated = tok.dep == "acl" and tok.tag == "VBN" and tree.head(i).dep == "dobj"
         if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content
-                                                                  or infinitive)):
+                                                                  or infinitive or predicated)):
             break
         head = tree.head(i)
         if head.lemma.lower() in reporting and tok.dep in ("advcl", "xcomp") and not _contact(
