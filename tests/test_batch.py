@@ -140,3 +140,18 @@ def test_loading_parquet_adds_what_store_write_adds_and_only_once(tmp_path: Path
     assert again.articles_added == again.events_added == again.errors == 0
     assert again.skipped_existing == direct.articles_added
     assert _counts(tmp_path / "loaded.duckdb") == _counts(tmp_path / "direct.duckdb")
+
+
+def test_a_run_is_not_resumed_by_another_version_of_the_coder(tmp_path: Path, monkeypatch) -> None:
+    """Resuming after an upgrade would mix events of two lexicons in one store: the run key
+    names the coder and lexicon version, so the new version starts afresh."""
+    from accord.batch.source import run_key
+    from accord.events import coder
+    from accord.pipeline import PipelineConfig
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Kenya and Egypt signed a deal."}) + "\n")
+    before = run_key([corpus], PipelineConfig())
+    assert run_key([corpus], PipelineConfig()) == before
+    monkeypatch.setattr(coder, "coder_step", lambda lexicon: "accord.coder.v2+lexicon.v1.00000000")
+    assert run_key([corpus], PipelineConfig()) != before

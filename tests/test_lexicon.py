@@ -24,3 +24,13 @@ def test_bad_entries_name_the_entry(entry: dict, message: str) -> None:
     with pytest.raises(LexiconError, match=message) as info:
         parse_lexicon({"entries": [{"lemma": "ok", "pos": "VERB", "type": "AGREE"}, entry]}, {}, "t.json")
     assert "t.json entry 1" in str(info.value)
+
+
+def test_the_step_names_the_exact_lexicon_content() -> None:
+    """An event's step says which lexicon coded it: tuning one entry changes the name, so
+    events coded before and after a change can be told apart; the same content, the same name."""
+    base = {"version": "1", "entries": [{"lemma": "meet", "pos": "VERB", "type": "CONSULT"}]}
+    tuned = {"version": "1", "entries": [{**base["entries"][0], "confidence": 0.6}]}
+    v1, v2 = parse_lexicon(base, {}, "t.json").version, parse_lexicon(tuned, {}, "t.json").version
+    assert v1 != v2 and v1.startswith("1.") and v2.startswith("1.")
+    assert parse_lexicon(dict(base), {}, "t.json").version == v1

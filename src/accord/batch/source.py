@@ -58,10 +58,14 @@ def input_files(paths: list[Path]) -> Iterator[Path]:
 
 
 def run_key(paths: list[Path], config: PipelineConfig) -> str:
-    """A fingerprint of what this run reads and how it codes it."""
+    """A fingerprint of what this run reads and how it codes it (including the coder and
+    lexicon version: a run interrupted before an upgrade is not resumed after it)."""
+    from accord.events.coder import coder_step
+    from accord.events.lexicon import load_lexicon
+
     files = [[str(f.resolve()), st.st_size, st.st_mtime_ns]
              for f in input_files(paths) for st in [f.stat()]]
-    settings = [config.model, [str(p) for p in config.kb_files], config.threshold,
+    settings = [coder_step(load_lexicon()), config.model, [str(p) for p in config.kb_files], config.threshold,
                 config.keep_rejected, config.pub_date.isoformat() if config.pub_date else None]
     payload = json.dumps({"files": files, "settings": settings}, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]

@@ -7,6 +7,7 @@ not silently as a missed event.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -168,9 +169,16 @@ def parse_lexicon(triggers: dict[str, Any], cues: dict[str, Any], name: str) -> 
     for entry in entries:
         index[(entry.lemma, entry.pos)].append(entry)
     return Lexicon(
-        version=str(triggers.get("version", "0")), entries=entries, cues=cues,
+        version=_version(triggers, cues), entries=entries, cues=cues,
         by_lemma={k: tuple(v) for k, v in index.items()},
     )
+
+
+def _version(triggers: dict[str, Any], cues: dict[str, Any]) -> str:
+    """The declared version and a digest of the content ("1.3fa2b1c0"): every event names
+    the exact lexicon that coded it, so a tuned entry cannot pass under an old name."""
+    canonical = json.dumps([triggers, cues], sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return f"{triggers.get('version', '0')}.{hashlib.sha256(canonical).hexdigest()[:8]}"
 
 
 def _read(path: Path | Any) -> dict[str, Any]:
