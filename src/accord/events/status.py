@@ -189,6 +189,7 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     reporting = lex.cue_set("reporting_verbs")
     chain = _chain(tree, cand, reporting, lex)
     found: dict[str, str] = {}
+    negations: list[str] = []
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
     if _belief(tree, chain[-1], lex):  # "he believes Iran is supporting extremism"
@@ -210,9 +211,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             return StatusReading("occurred", f"'{tok.text}' rejects the event", rejected_by=i)
         # the obligation pattern: "said Bush should not attend" is a demand made, not denied
         demand = i == cand.trigger and cand.entry.lemma == "must"
-        if not coordinated and not demand and (_neg(tree, i, lex) or lemma == "without" or (
-                i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors"))):
-            found.setdefault("negated", f"negation at '{tok.text}'")
+        governs = i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors")
+        if not coordinated and not demand:
+            negations += [f"negation at '{tok.text}'"] * (_neg(tree, i, lex) + governs + (lemma == "without"))
         if n == 0 and _alternative(tree, i):
             found.setdefault("hypothetical", f"one of alternatives at '{tok.text}'")
         marks = {c.lemma.lower() for c in tree.children(i, "mark")}
@@ -237,6 +238,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
         if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i) and not _ordinal(tree, i, lex):
             found.setdefault("planned", f"infinitive '{tok.text}'")
+    if len(negations) % 2:  # two cancel out: "would not be able to stop fighters from firing"
+        found["negated"] = negations[0]
     return _decide(found)
 
 
