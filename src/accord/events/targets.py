@@ -84,6 +84,7 @@ def _content_targets(tree: Tree, i: int, kind: str) -> list[int]:
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "across", "throughout",
                           "around", "like", "including", "as"})
 _PHRASE_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_JUDGMENTS = frozenset({"ACCUSE", "SUPPORT", "COERCE"})
 _PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "compound", "amod", "nmod", "poss",
                           "conj", "xcomp", "ccomp", "advcl", "acl", "attr", "nsubj", "nsubjpass",
                           "npadvmod", "oprd", "pcomp", "mark"})
@@ -94,8 +95,10 @@ def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> 
     air links with Serbia", "rejected an offer from Afghanistan", "threatened to stop
     talks if the United States ...". Not the event's subject, not a place ("in Kabul") or
     a time frame ("since the war with Iraq"), not a quoted source ("..., a weekly reports")."""
-    out = []
-    for j in sorted(tree.subtree(cand.anchor)):
+    if cand.type in _JUDGMENTS and tree.children(cand.anchor, "dobj"):  # "criticised the West
+        skip_preps = skip_preps | {"for"}  # for its position on business with China": the object
+    out = []  # is the one judged, and what "for" names is the charge (a purpose elsewhere:
+    for j in sorted(tree.subtree(cand.anchor)):  # "reservists for a war against Iraq")
         ent = tree.entity_at.get(j)
         if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS:
             continue
