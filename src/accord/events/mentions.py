@@ -27,6 +27,7 @@ from accord.events.roles import (
     capitalised_name,
     clean_name,
     compound_body,
+    constituency_country,
     country_run,
     kb_name,
     leader_country,
@@ -148,8 +149,10 @@ class MentionResolver:
             head = through_container(self.tree, appos.i)  # "a member of the Syrian parliament"
             sector = role_sector(self.tree, self.kb, head)
             country = self._modifier_country(head) if sector else None
+            if "LEG" in (sector, reading.sector) and not country:  # "Ellman, Labour MP for Liverpool"
+                country = constituency_country(self.tree, self.kb, head)
             if country:
-                return replace(reading, country=country, sector=sector)
+                return replace(reading, country=country, sector=reading.sector or sector)
         return reading
 
     def describe(self, i: int) -> OfficeReading | None:
@@ -177,7 +180,7 @@ class MentionResolver:
             office=prefix.office or appos.office, country=prefix.country or appos.country,
             sector=prefix.sector or appos.sector, former=prefix.former,
         )
-        if not (reading.office or reading.country):
+        if not reading.country:  # (an office with no country: "Labour MP for Liverpool Riverside")
             reading = self._appositive_role(root, reading)
         start = prefix.start if prefix.start >= 0 else ent.start
         mention = self._resolve_person(name, reading, root, start, ent.end)

@@ -159,6 +159,22 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
     return None
 
 
+def constituency_country(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
+    """ "Labour MP for Liverpool Riverside", "senator for Victoria": a legislator's "for"
+    names the seat, a place in the country the legislator sits for. The tagger often runs
+    the town into the seat's name, so the seat's first word is tried as a town too."""
+    for _, obj in tree.prep_objects(i, {"for"}):
+        ent = tree.entity_at.get(obj)
+        if ent is None or ent.label not in ("GPE", "LOC"):
+            continue
+        name = clean_name(ent.text)
+        place = kb.place(name) or (kb.place(name.split()[0]) if " " in name else None)
+        code = kb.country(name) or (place.country if place is not None else None)
+        if code:
+            return code
+    return None
+
+
 def _proper_run(tree: Tree, i: int) -> str:
     start = i
     while start > 0 and tree[start - 1].pos == "PROPN" and tree[start - 1].dep == "compound" \
