@@ -125,9 +125,10 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
             and found.get("planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex)):
         del found["planned"]  # "the Security Council voted to impose sanctions": the vote imposes
     if (lemma in lex.cue_set("status", "travel_governors") and _past(tree, tok.i)
-            and tree[chain[n - 1]].dep == "advcl" and not tree.children(chain[n - 1], "mark")
+            and tree[chain[n - 1]].dep in ("advcl", "xcomp") and not tree.children(chain[n - 1], "mark")
             and found.get("planned", "").startswith("infinitive")):
         del found["planned"]  # "visited Mexico last week to attend a meeting": the trip's purpose, met
+        # ("15,000 people turned out to protest": the turnout's too)
     if lemma in lex.cue_set("status", "implicative_governors") and found.get(
             "planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex):
         del found["planned"]  # "was forced to resign", "managed to flee": it happened
