@@ -226,7 +226,7 @@ def _targets(
     if not recipients:
         recipients = fallback_recipients(
             tree, cand, resolver, actors, lex.cue_set("agentive_objects"),
-            lex.cue_set("requested_acts")) or place_recipient(
+            lex.cue_set("requested_acts"), lex.cue_set("holding_verbs")) or place_recipient(
             tree, cand, resolver, actors)
     return actors, recipients, ""
 

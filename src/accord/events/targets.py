@@ -29,7 +29,8 @@ _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"}
 
 
 def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
-                   requested: frozenset[str] = frozenset()) -> list[int]:
+                   requested: frozenset[str] = frozenset(), holding: frozenset[str] = frozenset()
+                   ) -> list[int]:
     """Who an event's object belongs to: "Israeli changes", "calls by Kofi Annan". What
     an accusation's object is "of" is its victim or topic ("condemned the torture of
     detainees", "accused critics of the Iraq war"), unless the object is something its
@@ -47,10 +48,31 @@ def _object_owners(tree: Tree, i: int, kind: str, agentive: frozenset[str],
         if kind == "ACCUSE" and obj.lemma.lower() not in agentive:
             preps = _OWNER_PREPS - {"of"}
         out += [c.i for c in tree.children(obj.i, *_OWNER_DEPS)]
-        out += [o for _, o in tree.prep_objects(obj.i, preps)]
+        owned = [o for _, o in tree.prep_objects(obj.i, preps)]
+        if kind == "REQUEST" and obj.lemma.lower() in requested:  # "the release of Palestinians
+            owned = [h for o in owned for h in (_holders(tree, o, holding) or [o])]  # held in Israel"
+        out += owned
         for acl in tree.children(obj.i, "acl"):  # "the measures adopted by Israel"
             if acl.tag == "VBN":
                 out += [o for _, o in tree.prep_objects(acl.i, {"by"})]
+    return out
+
+
+def _holders(tree: Tree, i: int, holding: frozenset[str]) -> list[int]:
+    """Who holds the people a release is asked for: "Palestinians held in Israeli prisons",
+    "sailors being detained in Iran", "hostages held by the rebels". A call for a release is
+    made to the captor, as CAMEO codes it, not to the captives."""
+    out: list[int] = []
+    for acl in [a for j in tree.conjuncts(i) for a in tree.children(j, "acl", "relcl")]:
+        if acl.lemma.lower() not in holding:
+            continue
+        for prep, o in tree.prep_objects(acl.i, {"by", "in"}):
+            ent = tree.entity_at.get(o)
+            if prep == "by" or (ent is not None and ent.label == "GPE"):
+                out.append(o)
+            else:  # "in Israeli prisons": the prisons' country
+                out += [c.i for c in tree.children(o, "amod", "compound", "poss")
+                        if (m := tree.entity_at.get(c.i)) is not None and m.label in ("NORP", "GPE")]
     return out
 
 
@@ -141,12 +163,13 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
 def fallback_recipients(
     tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
     agentive: frozenset[str] = frozenset(), requested: frozenset[str] = frozenset(),
+    holding: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
     owned = [] if cand.type == "RETREAT" else _object_owners(
-        tree, cand.anchor, cand.type, agentive, requested)
+        tree, cand.anchor, cand.type, agentive, requested, holding)
     owners = [(h, OBJECT_OWNER) for h in owned]
     inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type)]
     return _first_found(resolver, actors, [*owners, *inside])
