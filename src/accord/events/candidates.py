@@ -59,12 +59,14 @@ class _Cues(NamedTuple):
     accidental: frozenset[str]
     verdicts: frozenset[str]
     statistics: frozenset[str]
+    accidents: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
-            "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives", "statistic_nouns")))
+            "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives", "statistic_nouns",
+            "accident_verbs")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -121,7 +123,13 @@ def _about_something(tree: Tree, i: int, cues: _Cues) -> bool:
 def _marked_by(tree: Tree, i: int, cues: _Cues) -> bool:
     """ "Afghans often complain", "the US has long opposed the ICC": a habit, not an event;
     "Cheney accidentally shot a fellow hunter" or "fired at a covey of quail, inadvertently
-    hitting the lawyer": an accident, not an attack."""
+    hitting the lawyer", "a truck crashed into a dozen vehicles, killing at least 7": an
+    accident, not an attack."""
+    if tree[i].tag == "VBG" and tree[i].dep in ("advcl", "conj", "acl"):  # (or hung on a noun after it)
+        above = next((a for a in tree.ancestors(i) if a.pos == "VERB" and not (
+            a.tag == "VBG" and a.dep in ("advcl", "conj", "acl"))), None)  # ("killing 7 and injuring 40")
+        if above is not None and above.lemma.lower() in cues.accidents:
+            return True
     verb = i if tree[i].pos in ("VERB", "ADJ") else tree[i].head
     participles = [c.i for c in tree.children(verb, "advcl", "xcomp") if c.tag == "VBG"]
     return bool(tree.child_lemmas(verb, "advmod") & (cues.habitual | cues.accidental)) or any(
