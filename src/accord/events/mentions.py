@@ -39,7 +39,7 @@ from accord.events.roles import (
     split_countries,
     through_container,
 )
-from accord.events.syntax import Tree, entity_root, in_quotes
+from accord.events.syntax import Tree, entity_root, quote_opening
 from accord.kb import KnowledgeBase
 from accord.records import Entity
 
@@ -253,7 +253,12 @@ class MentionResolver:
                                confidence=speaker.confidence * 0.8)
         if tok.text.lower() in actor_lexicon()["person_pronouns"]:
             speaker = self._reporting_subject(i, people=True)
-            quoted = speaker is not None and in_quotes(self.tree, i)
+            opening = quote_opening(self.tree, i)
+            if speaker is None and opening is not None and opening + 1 < len(self.tree):
+                # a quotation running on from an earlier sentence: its speaker is the one who
+                # opened it ("Gibbs told reporters, "I know ... And he apologizes for that."")
+                speaker = self._reporting_subject(opening + 1, people=True)
+            quoted = speaker is not None and opening is not None
             if speaker is not None and not quoted:  # "Mr Vaile admits that he dismissed ...":
                 return replace(speaker, head=i, start=i, end=i + 1, text=tok.text,  # the speaker
                                reason=f"pronoun: the speaker '{speaker.text}'",

@@ -286,12 +286,28 @@ def _relative_is_object(tree: Tree, i: int) -> bool:
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
+_QUOTE_REACH = 120  # tokens back to look for a quotation still open
 
 
 def in_quotes(tree: Tree, i: int) -> bool:
-    """Is token ``i`` inside quotation marks opened earlier in its sentence?"""
+    """Is token ``i`` inside quotation marks opened earlier in its sentence, or in one before?"""
+    return quote_opening(tree, i) is not None
+
+
+def quote_opening(tree: Tree, i: int) -> int | None:
+    """The quotation mark that opens the quotation token ``i`` is in, if it is in one."""
     start, _ = tree.sentence_of(i)
-    return sum(tree[j].text in _QUOTES for j in range(start, i)) % 2 == 1
+    marks = [j for j in range(start, i) if tree[j].text in _QUOTES]
+    if marks:
+        return marks[-1] if len(marks) % 2 == 1 else None
+    # none in its sentence: inside a quotation opened in an earlier one ("... told reporters,
+    # "I know that the President believes ... And he apologizes for that.")? The nearest mark
+    # before says: an opening one, or a straight one joined to the word after it
+    for j in range(start - 1, max(-1, start - _QUOTE_REACH), -1):
+        if tree[j].text in _QUOTES:
+            opens = tree[j].text in ("“", "``") or (tree[j].text == '"' and not tree[j].ws)
+            return j if opens else None
+    return None
 
 
 def entity_root(tree: Tree, ent: Entity) -> int:
