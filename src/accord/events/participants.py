@@ -16,7 +16,7 @@ from functools import lru_cache
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, subjects_of
+from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, entity_root, subjects_of
 from accord.events.targets import closing_attribution
 from accord.records import Entity, Location
 
@@ -234,7 +234,7 @@ def complete_office_holders(
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
-            outsider = _outsider(tree, m, outsiders)
+            outsider = _outsider(tree, m, outsiders, resolver)
             home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
@@ -258,12 +258,20 @@ def _with_inferred_country(m: Mention, code: str, why: str, source: bool) -> Men
     return replace(m, country=code, sector=m.sector or "GOV", confidence=score, reason=f"{m.reason}; {why}")
 
 
-def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str]) -> bool:
+def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str], resolver: MentionResolver) -> bool:
     """Is a mention someone from elsewhere by its own words: "foreign embassies", "other Asian
-    leaders", "KBR officials" (an organisation's, whose country is not the story's)?"""
+    leaders", "KBR officials" or "Michael Ratner, president of the Center for Constitutional
+    Rights" (an organisation's, whose country is not the story's)?"""
     if any(tree[j].lemma.lower() in outsiders for j in range(m.start, m.end)):
         return True
-    return any(m.start <= e.start < m.end and e.label in ("NORP", "ORG", "LOC") for e in tree.doc.entities)
+    if any(m.start <= e.start < m.end and e.label in ("NORP", "ORG", "LOC") for e in tree.doc.entities):
+        return True
+    # "Michael Ratner, president of the Center for Constitutional Rights": an office in a body
+    # of no state (not "speaker of the ACT Legislative Assembly", "leader of the Liberal party")
+    offices = [a.i for a in tree.children(m.head, "appos")] if m.kind == "person" else []
+    bodies = [e for a in offices for _, o in tree.prep_objects(a, {"of"})
+              if (e := tree.entity_at.get(o)) is not None and e.label == "ORG"]
+    return any(resolver.kb.role(tree[entity_root(tree, e)].lemma.lower()) is None for e in bodies)
 
 
 def party_blamed(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool:
