@@ -281,9 +281,15 @@ class MentionResolver:
             return None
         for anc in self.tree.ancestors(i):
             for subject in self.tree.children(anc.i, "nsubj", "nsubjpass"):
-                if subject.i < i and subject.ent_type == "PERSON":
-                    found = self.single(subject.i)
-                    return found if found.kind == "person" else None
+                if subject.i >= i or (subject.pos != "PROPN" and subject.ent_type != "PERSON"):
+                    continue
+                found = self.single(subject.i)
+                if found.kind == "person":
+                    return found
+                if subject.ent_type == "PERSON":
+                    return None
+                # (else a name the tagger did not take for a person may still be one, as a
+                # surname read as a people: "Borch was subsequently rehired after he resigned")
         return None
 
     def _reporting_subject(self, i: int, people: bool = False) -> Mention | None:
