@@ -141,6 +141,9 @@ def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
     if _hostile_pledge(tree, outer, inner):  # "is prepared to impose martial law", "vowed to crush"
         outer = replace(outer, type="THREATEN", reason=f"{outer.reason}; a pledge of harm")
         mode = None
+    elif _pledge(tree, outer, inner) and inner.type == "REJECT":  # "vowed to veto any bill": a
+        outer = replace(outer, type="REJECT", reason=f"{outer.reason}; a pledge to refuse")  # refusal
+        mode = inner.mode  # announced ahead
     if outer.type == "THREATEN" and mode is None:
         mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
     # "threatened to break off relations with Congo": whom the content acts on is the
@@ -161,10 +164,15 @@ def _hostile_pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
     """PLOVER codes an announced readiness to use force or sanctions as a THREATEN, not a
     promise: a pledge or readiness entry (mode pledge/intent) whose own verb is a harm
     ("vowed to crush the revolt"; not "pledged to defeat attacks on civil liberties")."""
-    offer = outer.entry.lemma == "offer"  # "offered to ..." is help, not harm
+    return _pledge(tree, outer, inner) and inner.type in _HARMS
+
+
+def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
+    """Is ``outer`` a pledge or readiness whose own verb ``inner`` is what is pledged (not an
+    offer, which is help whatever it offers)?"""
+    offer = outer.entry.lemma == "offer"
     own_verb = inner.entry.pos == "VERB" and tree[inner.trigger].head == outer.trigger
-    return (outer.type == "AGREE" and outer.mode in ("pledge", "intent") and not offer
-            and inner.type in _HARMS and own_verb)
+    return outer.type == "AGREE" and outer.mode in ("pledge", "intent") and not offer and own_verb
 
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
