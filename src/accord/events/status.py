@@ -213,6 +213,9 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         # the obligation pattern: "said Bush should not attend" is a demand made, not denied
         demand = i == cand.trigger and cand.entry.lemma == "must"
         governs = i != cand.trigger and not beside and lemma in lex.cue_set("status", "negating_governors")
+        if governs and tok.dep == "advcl" and "to" in aux:  # "deployed 7,500 security to prevent
+            governs = False  # attacks": what a measure is meant to stop is possible, not denied
+            found.setdefault("hypothetical", f"meant to be stopped at '{tok.text}'")
         if not coordinated and not demand:
             negations += [f"negation at '{tok.text}'"] * (_neg(tree, i, lex) + governs + (lemma == "without"))
         if n == 0 and _alternative(tree, i):
