@@ -353,6 +353,8 @@ def _implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple
         return "a meeting needs two parties"
     if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):
         return "an interview or a press contact, not a meeting"
+    if cand.mode == "abduct" and recipients and all(m.kind == "country" for m in recipients):
+        return "a country held hostage is a figure of speech"  # "Iran is held hostage by a ... elite"
     states = {(m.kind, m.country, m.sector) for m in people}
     if actors and recipients and len(states) == 1 and next(iter(states))[::2] == ("country", "GOV"):
         return "a state is not its own target ('the U.S. ... ordered Washington')"
