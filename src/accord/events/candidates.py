@@ -175,7 +175,7 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry, cues.munitions)
         governor = None
-        if _passive_infinitive(tree, i):  # "Stevens was to blame": Stevens is blamed
+        if _read_passively(tree, i, entry):  # "Stevens was to blame": Stevens is blamed
             sources, targets = [], sources
     else:
         governor = _light_verb(tree, i, entry)
@@ -193,11 +193,17 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
     return _apply_variants(tree, cand)
 
 
-def _passive_infinitive(tree: Tree, i: int) -> bool:
-    """ "X is to blame": English reads the infinitive passively; the subject is blamed."""
+def _read_passively(tree: Tree, i: int, entry: TriggerEntry) -> bool:
+    """ "X is to blame": English reads the infinitive passively; the subject is blamed. So
+    does a headline drop the "was": "U.S., France blamed for genocide", "Minister accused of
+    lying": a judgment that must take an object has none, only what it is for or of."""
     tok = tree[i]
-    return (tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be"
-            and "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj"))
+    if tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be":
+        return "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj")
+    return (entry.type == "ACCUSE" and "dobj" in entry.recipients and tok.tag in ("VBD", "VBN")
+            and bool(tree.children(i, "nsubj"))  # (not "a general accused of torture": already read so)
+            and not tree.children(i, "dobj", "aux", "auxpass", "ccomp", "xcomp")
+            and bool(tree.child_lemmas(i, "prep") & {"for", "of"}))
 
 
 def _passive_subjects(tree: Tree, i: int) -> list[int]:
