@@ -9,20 +9,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
+from accord.events.story import PLACE_LABELS, article_country, country_counts, place_country, sentence_country
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, entity_root, subjects_of
-from accord.events.targets import closing_attribution
-from accord.records import Entity, Location
+from accord.records import Location
 
 PLACE_TARGET = "target: the country of the place acted on"
 UNKNOWN_ATTACKER = "source: an unknown attacker, coded to the country where it struck (by convention)"
-_COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 _STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO"})
 _CIVIL_AUTHORITY = frozenset({"GOV", "COP", "LEG", "JUD"})
 _HOME_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "PTY", "REL", "HLH", "MED", "BUS", "AGR"})
@@ -62,7 +59,6 @@ def police_target(cand: Candidate, actors: tuple[Mention, ...], kb_name: str | N
 
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
                             "RETREAT", "AID"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DOMESTIC_FORCE = frozenset({"COERCE", "ASSAULT"})
 
 
@@ -88,9 +84,9 @@ def place_recipient(
     for head in heads:
         for _, obj in tree.prep_objects(head, {"in", "into", "of", "at", "on", "across"}):
             ent = tree.entity_at.get(obj)
-            if ent is None or ent.label not in _PLACE_LABELS:
+            if ent is None or ent.label not in PLACE_LABELS:
                 continue
-            code = _place_country(resolver, ent.text)
+            code = place_country(resolver, ent.text)
             if code and (code not in own or cand.type in _DOMESTIC_FORCE):
                 m = Mention(head=obj, start=ent.start, end=ent.end, text=ent.text, kind="place",
                             country=code, reason=PLACE_TARGET,
@@ -99,8 +95,6 @@ def place_recipient(
     return ()
 
 
-_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                      "Western", "Central", "Upper", "Lower", "Greater"})
 _MISSIONS = frozenset({"embassy", "consulate", "legation"})
 
 
@@ -114,93 +108,6 @@ def _embassy(tree: Tree, cand: Candidate, resolver: MentionResolver) -> Mention 
         if mission.country:
             return replace(mission, reason=f"{mission.reason}; target: the embassy's country")
     return None
-
-
-def _place_country(resolver: MentionResolver, text: str) -> str | None:
-    name = text.removeprefix("the ")
-    place = resolver.kb.place(name)
-    if place is not None:
-        return place.country
-    code = resolver.kb.country(name, metonym=True)
-    first, _, rest = name.partition(" ")
-    if code is None and rest and (first.islower() or first in _COMPASS):  # "South Lebanon", "central Baghdad"
-        code = resolver.kb.country(rest, metonym=True)  # not "Green Valley" for "The Valley"
-    return code
-
-
-def sentence_country(tree: Tree, sentence: int, resolver: MentionResolver,
-                     exclude: set[str], things: frozenset[str] = frozenset()) -> str | None:
-    """The one country a sentence is about (named most often), if there is one."""
-    start, end = tree.doc.sentences[sentence]
-    ranked = _country_counts(tree, start, end, resolver, exclude, things).most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
-
-
-def article_country(tree: Tree, sentence: int, resolver: MentionResolver, exclude: set[str],
-                    things: frozenset[str] = frozenset()) -> str | None:
-    """The one country a whole article is about, for a sentence that names no country or
-    place at all: "a border police officer was shot" in a story on Thailand's south. Only a
-    clear favourite counts (the only country named, twice or more; or named three times or
-    more, and at least twice as often as any other), and never the other side's: in a story
-    on two countries an unnamed "police" could be either's."""
-    start, end = tree.doc.sentences[sentence]
-    if _country_counts(tree, start, end, resolver, set(), things):
-        return None  # the sentence names its places, and they did not settle it
-    ranked = _article_ranking(tree, resolver, things)
-    if not ranked or ranked[0][1] < (2 if len(ranked) == 1 else max(3, 2 * ranked[1][1])):
-        return None
-    return ranked[0][0] if ranked[0][0] not in exclude else None
-
-
-@lru_cache(maxsize=4)
-def _article_ranking(tree: Tree, resolver: MentionResolver,
-                     things: frozenset[str]) -> tuple[tuple[str, int], ...]:
-    """The article's two most named countries, counted once per article: every countryless
-    mention of every event asks, and the answer is the same."""
-    return tuple(_country_counts(tree, 0, len(tree), resolver, set(), things).most_common(2))
-
-
-def _country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, exclude: set[str],
-                    things: frozenset[str], labels: frozenset[str] = _COUNTRY_LABELS | _PLACE_LABELS
-                    ) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for ent in tree.doc.entities:
-        if not start <= ent.start < end:
-            continue
-        if ent.label in labels or (labels is not _PLACE_LABELS and _country_org(resolver, ent)):
-            if _names_a_thing(tree, ent.end - 1, things):
-                continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
-            if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
-                continue  # "New York based Human Rights Watch", "..., the Russian Pravda reports":
-                # where a group sits or who tells the story, not where it happens
-            code = _region_country(tree, ent, resolver) or _place_country(resolver, ent.text)
-            if code and code not in exclude:
-                counts[code] += 1
-    return counts
-
-
-def _country_org(resolver: MentionResolver, ent: Entity) -> bool:
-    """ "the president of Guinea-Bissau" with "Guinea-Bissau" tagged an organisation: a
-    country's own name, whatever the tagger calls it."""
-    return ent.label == "ORG" and resolver.kb.country(ent.text.removeprefix("the ")) is not None
-
-
-def _region_country(tree: Tree, ent: Entity, resolver: MentionResolver) -> str | None:
-    """ "the Niger delta": a region whose last word the tagger left out of the name, so that
-    the name alone reads as another country."""
-    last, after = ent.end - 1, ent.end
-    if after >= len(tree) or tree[after].pos != "NOUN" or tree[last].head not in (after, tree[after].head):
-        return None
-    place = resolver.kb.place(f"{ent.text} {tree[after].text}")
-    return place.country if place is not None else None
-
-
-def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
-    """Is the place at ``i`` only part of the name of an agreement or a meeting ("the Kyoto
-    agreement", "the Annapolis conference"), not where the story happens?"""
-    return tree[i].dep == "compound" and tree.head(i).lemma.lower() in things
 
 
 _INFERRED = "country: the one the sentence is about"
@@ -298,7 +205,7 @@ def _home_authority(tree: Tree, sentence: int, resolver: MentionResolver,
             or target.sector not in _HOME_SECTORS or any(_INFERRED in a.reason for a in actors)):
         return None
     start, end = tree.doc.sentences[sentence]
-    named = set(_country_counts(tree, start, end, resolver, set(), things))
+    named = set(country_counts(tree, start, end, resolver, set(), things))
     story = None if named else article_country(tree, sentence, resolver, set(), things)
     return next(iter(countries)) if named <= countries and story in (None, *countries) else None
 
@@ -326,7 +233,7 @@ def _police_home(tree: Tree, sentence: int, resolver: MentionResolver, targets: 
     if any(t.sector == "REF" for t in targets):
         return None
     start, end = tree.doc.sentences[sentence]
-    places = _country_counts(tree, start, end, resolver, set(), things, _PLACE_LABELS).most_common(2)
+    places = country_counts(tree, start, end, resolver, set(), things, PLACE_LABELS).most_common(2)
     if places:  # where they act ("in Harare"), not whom ("arrested two Britons")
         return places[0][0] if len(places) == 1 or places[0][1] > places[1][1] else None
     countries = {t.country for t in targets}
