@@ -296,7 +296,9 @@ def _ordinal(tree: Tree, i: int, lex: Lexicon) -> bool:
         words = [head, *tree.children(head.i, "amod")]
     elif tree[i].dep in ("xcomp", "advcl") and head.lemma.lower() == "be":
         words = [t for t in tree.tokens[head.i + 1:i] if t.dep in ("amod", "attr")]
-    else:
+    elif tree[i].dep == "ccomp":  # "making it the first U.S. state to reject a ban": the parser
+        words = [w for s in tree.children(i, "nsubj") for w in (s, *tree.children(s.i, "amod"))]
+    else:  # gives the infinitive the ordinal noun as its subject
         return False
     ordinals = lex.cue_set("status", "ordinal_marks")
     return any(w.lemma.lower() in ordinals for w in words)
