@@ -24,6 +24,7 @@ from accord.events.participants import (
     domestic_protest_target,
     mobilized_forces,
     party_blamed,
+    people_of_the_story,
     place_recipient,
     police_target,
     reported_by_other,
@@ -168,6 +169,8 @@ def read_candidate(
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
     if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
         return None, "no resolved participant"
+    actors = people_of_the_story(tree, sentence, resolver, actors, recipients, True, things, outsiders)
+    recipients = people_of_the_story(tree, sentence, resolver, recipients, actors, False, things, outsiders)
     if cand.type == "CONSULT":  # with its two parties read: "will visit Albania" is intent
         cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
     if not recipients and actors:

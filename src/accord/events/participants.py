@@ -157,6 +157,25 @@ def complete_office_holders(
     return tuple(out)
 
 
+def people_of_the_story(
+    tree: Tree, sentence: int, resolver: MentionResolver, mentions: tuple[Mention, ...],
+    others: tuple[Mention, ...], sources: bool, things: frozenset[str], outsiders: frozenset[str],
+) -> tuple[Mention, ...]:
+    """Named people of no office and no country known ("Simon Hughes attacked Tony Blair" in
+    a story on Britain, "Louis Biraogo accused Chief Justice Puno") take the article's clear
+    favourite, as role nouns do, unless their words say they are from elsewhere. Read only
+    once an event is accepted on other grounds: a name alone makes no political actor
+    ("Jerry Springer has signed a contract")."""
+    out = []
+    for m in mentions:
+        nameless = m.kind != "person" or m.country or m.office
+        if not nameless and not _outsider(tree, m, outsiders, resolver):
+            code = article_country(tree, sentence, resolver, set(), things)
+            m = _with_inferred_country(m, code, _FROM_ARTICLE, sources) if code else m
+        out.append(m)
+    return tuple(out)
+
+
 def _with_inferred_country(m: Mention, code: str, why: str, source: bool) -> Mention:
     """A country read from around a mention is weaker than one from its own words; the
     article's favourite never lowers a mention's weight below what it had with none."""
