@@ -23,18 +23,18 @@ from accord.events.participants import (
     complete_office_holders,
     domestic_protest_target,
     mobilized_forces,
-    party_blamed,
     people_of_the_story,
     place_recipient,
     police_target,
     reported_by_other,
     unknown_attacker,
 )
+from accord.events.plausibility import implausible, requirement_unmet, unasserted
 from accord.events.recast import as_mobilization, as_rejection, others_plan
 from accord.events.scoring import finalize
 from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree
-from accord.events.targets import TARGET_INSIDE, fallback_recipients, phrase_recipients
+from accord.events.targets import fallback_recipients, phrase_recipients
 from accord.events.where import article_countries, named_place, read_location
 from accord.kb import KnowledgeBase, load_kb
 from accord.records import Article, Attributes, Event, Evidence, ParsedDoc, Quote, Rejected
@@ -160,10 +160,10 @@ def read_candidate(
         where = named_place(tree, cand.anchor, kb)
         actors = unknown_attacker(tree, cand, resolver, where, lex.cue_set("local_instruments"))
     # (checked once the participants are read: later sentences refer back to them)
-    why = _implausible(cand, actors, recipients) or _unasserted(reading, actors)
+    why = implausible(cand, actors, recipients) or unasserted(reading, actors)
     if why:
         return None, why
-    why = _requirement_unmet(tree, cand, resolver, actors, recipients)
+    why = requirement_unmet(tree, cand, resolver, actors, recipients)
     if why:
         return None, why
     anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
@@ -285,35 +285,6 @@ def _verbal_attack(cand: Candidate, actors: tuple[Mention, ...],
                    reason=f"{cand.reason}; a politician's attack is in words")
 
 
-def _requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
-                       actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
-    """What the trigger's lexicon entry (or the obligation pattern) asks of the participants
-    once they are read, and is missing; empty when nothing is."""
-    obligation = cand.reason.startswith("pattern:obligation")
-    if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
-        return "object is not an actor"  # "released a statement": not a release
-    if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
-        return "what is blamed is a thing, not a party"
-    if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
-        return "subject is not a person"
-    return ""
-
-
-def _own_target(m: Mention) -> bool:
-    """A resolved target the event's own words name, not one found in its content or place."""
-    return m.resolved and not any(why in m.reason for why in (TARGET_INSIDE, PLACE_TARGET))
-
-
-def _unasserted(reading: StatusReading, actors: tuple[Mention, ...]) -> str:
-    """Events nobody asserts: the content of a question ("asked whether Brazil is ready
-    to ..."), or a plan or possibility with no one whose plan or possibility it is."""
-    if "condition 'whether'" in reading.reason:
-        return "the content of a question, not a statement"
-    if reading.status in ("planned", "hypothetical") and not any(m.resolved for m in actors):
-        return "a plan or possibility needs someone whose it is"
-    return ""
-
-
 def _resolve(resolver: MentionResolver, heads: tuple[int, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     seen: set[tuple[int, str]] = set()
@@ -338,30 +309,6 @@ def _host_country(
                     kind="country", name=kb.country_name(place.country), country=place.country,
                     sector="GOV", reason=f"host: the country of the visit's place ({place.source})",
                     confidence=0.5).located(tree),)
-
-
-_PRESS = frozenset({"MED", "JRN"})
-_NEEDS_SOURCE = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "THREATEN"})
-_POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
-
-
-def _implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
-    """Why a candidate is not political event data, or "" when it may be."""
-    people = actors + recipients
-    if people and not any(m.country or m.office or m.kind in _POLITICAL_KINDS for m in people):
-        return "no political actor (no country, office or organisation)"
-    if cand.type in _NEEDS_SOURCE and not actors and recipients:
-        return "a promise, request or meeting needs someone who makes it"
-    if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
-        return "a meeting needs two parties"
-    if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):
-        return "an interview or a press contact, not a meeting"
-    if cand.mode == "abduct" and recipients and all(m.kind == "country" for m in recipients):
-        return "a country held hostage is a figure of speech"  # "Iran is held hostage by a ... elite"
-    states = {(m.kind, m.country, m.sector) for m in people}
-    if actors and recipients and len(states) == 1 and next(iter(states))[::2] == ("country", "GOV"):
-        return "a state is not its own target ('the U.S. ... ordered Washington')"
-    return ""
 
 
 def _known(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -1,0 +1,69 @@
+"""Why a read candidate is not event data: checks made once its participants are read.
+
+A candidate can name an event and still not be one users want: nobody political takes
+part ("Jerry Springer has signed a contract"), a promise or request has nobody making it,
+a meeting has one party, a press interview is no meeting, the content of a question is
+no statement, a figure of speech is no kidnapping. Each check returns its reason, or "".
+"""
+
+from __future__ import annotations
+
+from accord.events.candidates import Candidate
+from accord.events.mentions import Mention, MentionResolver
+from accord.events.participants import PLACE_TARGET, party_blamed
+from accord.events.status import StatusReading
+from accord.events.syntax import Tree
+from accord.events.targets import TARGET_INSIDE
+
+
+def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
+                       actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
+    """What the trigger's lexicon entry (or the obligation pattern) asks of the participants
+    once they are read, and is missing; empty when nothing is."""
+    obligation = cand.reason.startswith("pattern:obligation")
+    if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
+        return "object is not an actor"  # "released a statement": not a release
+    if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
+        return "what is blamed is a thing, not a party"
+    if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
+        return "subject is not a person"
+    return ""
+
+
+def _own_target(m: Mention) -> bool:
+    """A resolved target the event's own words name, not one found in its content or place."""
+    return m.resolved and not any(why in m.reason for why in (TARGET_INSIDE, PLACE_TARGET))
+
+
+def unasserted(reading: StatusReading, actors: tuple[Mention, ...]) -> str:
+    """Events nobody asserts: the content of a question ("asked whether Brazil is ready
+    to ..."), or a plan or possibility with no one whose plan or possibility it is."""
+    if "condition 'whether'" in reading.reason:
+        return "the content of a question, not a statement"
+    if reading.status in ("planned", "hypothetical") and not any(m.resolved for m in actors):
+        return "a plan or possibility needs someone whose it is"
+    return ""
+
+
+_PRESS = frozenset({"MED", "JRN"})
+_NEEDS_SOURCE = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "THREATEN"})
+_POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
+
+
+def implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
+    """Why a candidate is not political event data, or "" when it may be."""
+    people = actors + recipients
+    if people and not any(m.country or m.office or m.kind in _POLITICAL_KINDS for m in people):
+        return "no political actor (no country, office or organisation)"
+    if cand.type in _NEEDS_SOURCE and not actors and recipients:
+        return "a promise, request or meeting needs someone who makes it"
+    if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
+        return "a meeting needs two parties"
+    if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):
+        return "an interview or a press contact, not a meeting"
+    if cand.mode == "abduct" and recipients and all(m.kind == "country" for m in recipients):
+        return "a country held hostage is a figure of speech"  # "Iran is held hostage by a ... elite"
+    states = {(m.kind, m.country, m.sector) for m in people}
+    if actors and recipients and len(states) == 1 and next(iter(states))[::2] == ("country", "GOV"):
+        return "a state is not its own target ('the U.S. ... ordered Washington')"
+    return ""
