@@ -142,6 +142,17 @@ class MentionResolver:
                                reason=f"{person.reason}; apposition {role.reason}")
         return None
 
+    def _home_place(self, root: int) -> str | None:
+        """The country of the place an office holder is "of": "Senator John Cornyn of Texas",
+        "Mayor Ray Nagin of New Orleans" (the knowledge base's places, not its people)."""
+        for _, obj in self.tree.prep_objects(root, {"of"}):
+            ent = self.tree.entity_at.get(obj)
+            if ent is not None and ent.label == "GPE":
+                name = clean_name(ent.text)
+                place = self.kb.place(name)
+                return self.kb.country(name) or (place.country if place is not None else None)
+        return None
+
     def _appositive_role(self, root: int, reading: OfficeReading) -> OfficeReading:
         """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
         a role noun with a country says who the person acts for."""
@@ -182,6 +193,8 @@ class MentionResolver:
         )
         if not reading.country:  # (an office with no country: "Labour MP for Liverpool Riverside")
             reading = self._appositive_role(root, reading)
+        if reading.office and not reading.country:  # "Senator John Cornyn of Texas"
+            reading = replace(reading, country=self._home_place(root))
         start = prefix.start if prefix.start >= 0 else ent.start
         mention = self._resolve_person(name, reading, root, start, ent.end)
         self.registry.add_person(ent.start, mention)
