@@ -43,6 +43,7 @@ def test_load_kb_is_cached_per_process() -> None:
         ("Côte d'Ivoire", "CIV"),
         ("Kosovo", "XKX"),
         ("Kosovar", "XKX"),
+        ("Bosniaks", "BIH"),
         ("Palestine", "PSE"),
         ("Palestinian", "PSE"),
         ("Taiwan", "TWN"),
@@ -107,6 +108,9 @@ def test_country_name(kb: KnowledgeBase) -> None:
         ("the Taliban", "Taliban", "AFG", "REB"),
         ("ISIS", "Islamic State", "IMG", "REB"),
         ("Amnesty", "Amnesty International", "NGO", "HRI"),
+        ("ETA", "ETA", "ESP", "REB"),
+        ("LTTE", "Liberation Tigers of Tamil Eelam", "LKA", "REB"),
+        ("the Tamil Tigers", "Liberation Tigers of Tamil Eelam", "LKA", "REB"),
     ],
 )
 def test_organisations(kb: KnowledgeBase, phrase: str, name: str, code: str, sector: str) -> None:
