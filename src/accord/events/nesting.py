@@ -141,9 +141,10 @@ def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
     if _hostile_pledge(tree, outer, inner):  # "is prepared to impose martial law", "vowed to crush"
         outer = replace(outer, type="THREATEN", reason=f"{outer.reason}; a pledge of harm")
         mode = None
-    elif _pledge(tree, outer, inner) and inner.type == "REJECT":  # "vowed to veto any bill": a
-        outer = replace(outer, type="REJECT", reason=f"{outer.reason}; a pledge to refuse")  # refusal
-        mode = inner.mode  # announced ahead
+    elif _pledge(tree, outer, inner) and inner.type == "REJECT":
+        # "vowed to veto any bill": a refusal announced ahead
+        outer = replace(outer, type="REJECT", reason=f"{outer.reason}; a pledge to refuse")
+        mode = inner.mode
     if outer.type == "THREATEN" and mode is None:
         mode = inner.mode if inner.mode in _CONTENT_MODES else _THREAT_MODES.get(inner.type)
     # "threatened to break off relations with Congo": whom the content acts on is the

@@ -167,13 +167,15 @@ def _reattach_results(tokens: list[Token]) -> list[Token]:
         if not any(c.head == head.i and c.dep == "aux" and c.lemma == "be" for c in tokens[:head.i]):
             continue
         for c in tokens[head.i + 1:t.i - 1]:
-            when = any(w.head == c.i and w.text.lower() in ("when", "as") for w in tokens[head.i:c.i])
-            if c.head == head.i and c.dep == "advcl" and when and _span_end(tokens, c.i) == t.i - 2:
+            if c.head != head.i or c.dep != "advcl" or _span_end(tokens, c.i) != t.i - 2:
+                continue
+            if any(w.head == c.i and w.text.lower() in ("when", "as") for w in tokens[head.i:c.i]):
                 out[t.i] = replace(t, head=c.i)
     return out
 
 
 def _span_end(tokens: list[Token], i: int) -> int:
+    """The last token of the unbroken run of ``i``'s subtree that starts at ``i``."""
     last = i
     for t in tokens[i + 1:]:
         j = t.i

@@ -116,11 +116,14 @@ def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> 
     """Named parties further down the event's own phrase, in reading order: "suspension of
     air links with Serbia", "rejected an offer from Afghanistan", "threatened to stop
     talks if the United States ...". Not the event's subject, not a place ("in Kabul") or
-    a time frame ("since the war with Iraq"), not a quoted source ("..., a weekly reports")."""
-    if cand.type in _JUDGMENTS and tree.children(cand.anchor, "dobj"):  # "criticised the West
-        skip_preps = skip_preps | {"for"}  # for its position on business with China": the object
-    out = []  # is the one judged, and what "for" names is the charge (a purpose elsewhere:
-    for j in sorted(tree.subtree(cand.anchor)):  # "reservists for a war against Iraq")
+    a time frame ("since the war with Iraq"), not a quoted source ("..., a weekly reports").
+    Nor what a judgment with an object is "for": "criticised the West for its position on
+    business with China" judges the West, and the rest is the charge (elsewhere "for" is a
+    purpose, and searched: "reservists for a war against Iraq")."""
+    if cand.type in _JUDGMENTS and tree.children(cand.anchor, "dobj"):
+        skip_preps = skip_preps | {"for"}
+    out = []
+    for j in sorted(tree.subtree(cand.anchor)):
         ent = tree.entity_at.get(j)
         if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS:
             continue
