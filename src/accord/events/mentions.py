@@ -27,13 +27,13 @@ from accord.events.roles import (
     capitalised_name,
     clean_name,
     compound_body,
-    constituency_country,
     country_run,
     kb_name,
     leader_country,
     modifiers,
     names_a_place,
     np_text,
+    place_country_of,
     prepositional_country,
     role_sector,
     split_countries,
@@ -142,17 +142,6 @@ class MentionResolver:
                                reason=f"{person.reason}; apposition {role.reason}")
         return None
 
-    def _home_place(self, root: int) -> str | None:
-        """The country of the place an office holder is "of": "Senator John Cornyn of Texas",
-        "Mayor Ray Nagin of New Orleans" (the knowledge base's places, not its people)."""
-        for _, obj in self.tree.prep_objects(root, {"of"}):
-            ent = self.tree.entity_at.get(obj)
-            if ent is not None and ent.label == "GPE":
-                name = clean_name(ent.text)
-                place = self.kb.place(name)
-                return self.kb.country(name) or (place.country if place is not None else None)
-        return None
-
     def _appositive_role(self, root: int, reading: OfficeReading) -> OfficeReading:
         """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
         a role noun with a country says who the person acts for."""
@@ -161,7 +150,9 @@ class MentionResolver:
             sector = role_sector(self.tree, self.kb, head)
             country = self._modifier_country(head) if sector else None
             if "LEG" in (sector, reading.sector) and not country:  # "Ellman, Labour MP for Liverpool"
-                country = constituency_country(self.tree, self.kb, head)
+                country = place_country_of(self.tree, self.kb, head, {"for"})
+            if not sector and self.tree[head].pos == "NOUN":  # "Hurndall, a man from London"
+                country, sector = place_country_of(self.tree, self.kb, head, {"from"}), "CVL"
             if country:
                 return replace(reading, country=country, sector=reading.sector or sector)
         return reading
@@ -194,7 +185,7 @@ class MentionResolver:
         if not reading.country:  # (an office with no country: "Labour MP for Liverpool Riverside")
             reading = self._appositive_role(root, reading)
         if reading.office and not reading.country:  # "Senator John Cornyn of Texas"
-            reading = replace(reading, country=self._home_place(root))
+            reading = replace(reading, country=place_country_of(self.tree, self.kb, root, {"of"}))
         start = prefix.start if prefix.start >= 0 else ent.start
         mention = self._resolve_person(name, reading, root, start, ent.end)
         self.registry.add_person(ent.start, mention)
@@ -328,7 +319,17 @@ class MentionResolver:
     # ------------------------------------------------------------ named non-people
 
     def _named(self, ent: Entity) -> Mention:
-        return read_named(self.tree, self.kb, ent, self._modifier_country)
+        named = read_named(self.tree, self.kb, ent, self._modifier_country)
+        if named.kind != "organisation" or named.country or named.sector:
+            return named
+        # an unknown name the tagger took for an organisation, whose apposition says who it
+        # is: "Besir Atalay, Turkey's interior minister", "X, a Kenyan rights group"
+        for appos in self.tree.children(entity_root(self.tree, ent), "appos"):
+            role = self._role(appos.i) if appos.pos == "NOUN" else None
+            if role is not None and role.country and role.sector:
+                return replace(named, country=role.country, sector=role.sector, confidence=0.6,
+                               reason=f"{named.reason}; apposition {role.reason}")
+        return named
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
         earlier = self.registry.person_named(text)

@@ -159,19 +159,24 @@ def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -
     return None
 
 
-def constituency_country(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
-    """ "Labour MP for Liverpool Riverside", "senator for Victoria": a legislator's "for"
-    names the seat, a place in the country the legislator sits for. The tagger often runs
-    the town into the seat's name, so the seat's first word is tried as a town too."""
-    for _, obj in tree.prep_objects(i, {"for"}):
+def place_country_of(tree: Tree, kb: KnowledgeBase, i: int, preps: set[str]) -> str | None:
+    """The country of the first place named after one of ``preps`` on ``i``: a person's
+    home ("Senator John Cornyn of Texas"), origin ("a man from north London, England") or
+    seat ("Labour MP for Liverpool Riverside"). The tagger often runs a town into what follows
+    or precedes it, so "north London" is tried as London and "Liverpool Riverside" as
+    Liverpool too."""
+    for _, obj in tree.prep_objects(i, preps):
         ent = tree.entity_at.get(obj)
         if ent is None or ent.label not in ("GPE", "LOC"):
             continue
         name = clean_name(ent.text)
-        place = kb.place(name) or (kb.place(name.split()[0]) if " " in name else None)
-        code = kb.country(name) or (place.country if place is not None else None)
-        if code:
-            return code
+        first, _, rest = name.partition(" ")
+        tries = [name, *([rest] if rest and first.islower() else []), *([first] if rest else [])]
+        for text in tries:
+            place = kb.place(text)
+            code = kb.country(text) or (place.country if place is not None else None)
+            if code:
+                return code
     return None
 
 
