@@ -79,6 +79,8 @@ def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: M
     if tree[root].text.lower() in actor_lexicon()["document_names"]:
         return replace(base, reason="the name of a law or treaty")  # "... Reorganization Act"
     country = modifier_country(root)
+    if country is None and root != ent.end - 1:  # "the Alliance for A Just and Lasting Peace in
+        country = modifier_country(ent.end - 1)  # the Philippines": the place hangs on the last word
     sector = kb.role(tree[root].lemma.lower()) if root == ent.end - 1 else None
     place = _place_in_name(tree, kb, ent.start, root) if sector in _FORCES and not country else None
     if place is not None:  # "Bristol Police", "Caracas Metropolitan Police"
