@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from accord.events.lexicon import Lexicon, TriggerEntry
+from accord.events.passives import gapped_passive, passive_subjects, read_passively, result_agents, struck_by
 from accord.events.restrictions import allowed, object_lemmas
-from accord.events.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, subjects_of
+from accord.events.syntax import OBJECT_DEPS, Tree, subjects_of
 from accord.records import Token
 
 _CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
@@ -175,7 +176,7 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry, cues.munitions)
         governor = None
-        if _read_passively(tree, i, entry):  # "Stevens was to blame": Stevens is blamed
+        if read_passively(tree, i, entry):  # "Stevens was to blame": Stevens is blamed
             sources, targets = [], sources
     else:
         governor = _light_verb(tree, i, entry)
@@ -193,97 +194,18 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
     return _apply_variants(tree, cand)
 
 
-def _read_passively(tree: Tree, i: int, entry: TriggerEntry) -> bool:
-    """ "X is to blame": English reads the infinitive passively; the subject is blamed. So
-    does a headline drop the "was": "U.S., France blamed for genocide", "Minister accused of
-    lying": a judgment that must take an object has none, only what it is for or of."""
-    tok = tree[i]
-    if tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be":
-        return "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj")
-    return (entry.type == "ACCUSE" and "dobj" in entry.recipients and tok.tag in ("VBD", "VBN")
-            and bool(tree.children(i, "nsubj"))  # (not "a general accused of torture": already read so)
-            and not tree.children(i, "dobj", "aux", "auxpass", "ccomp", "xcomp")
-            and bool(tree.child_lemmas(i, "prep") & {"for", "of"}))
-
-
-def _passive_subjects(tree: Tree, i: int) -> list[int]:
-    """Who undergoes a passive verb: "he was detained and tortured", "the citizen killed by
-    police", "forces reported to have been killed"."""
-    tok = tree[i]
-    own = [c.i for c in tree.children(i, *PASSIVE_SUBJECT_DEPS)]
-    if tok.dep == "relcl":  # "2 Iranian men who were captured": the men
-        own = [tok.head if tree[j].tag in ("WP", "WDT") else j for j in own]
-    if not own and _to_death(tree, i) and not tree.children(i, "dobj", "aux"):
-        # "a photographer shot to death in Port-au-Prince": a reduced passive the parser
-        # reads as active; with no object, the subject is the one killed
-        return [c.i for c in tree.children(i, "nsubj")]
-    by_agent = bool(tree.children(i, "agent"))  # the tagger sometimes says VBD; "by X" does not lie
-    if own or (tok.tag != "VBN" and not by_agent) or tree.children(i, *SUBJECT_DEPS):
-        return own
-    if tok.dep == "acl" and tree.head(i).pos in ("NOUN", "PROPN"):
-        return [tok.head]
-    if tok.dep in ("xcomp", "oprd") and tree.children(tok.head, "auxpass") and not tree.children(i, "aux"):
-        return subjects_of(tree, i)  # "13 sailors have been reported killed" (not "said to have met")
-    if tok.dep == "conj" and tree.children(i, "auxpass"):  # "He continued ... and was accused"
-        return subjects_of(tree, i)
-    if tok.dep == "conj":
-        return [c.i for c in tree.children(tok.head, *PASSIVE_SUBJECT_DEPS)]
-    if tok.dep == "advcl" and not tree.children(i, "aux"):  # "Asked to comment, Liu said":
-        return subjects_of(tree, tok.head)                   # Liu is the one asked
-    if tree.children(i, "auxpass"):
-        return subjects_of(tree, i)
-    return []
-
-
-def _to_death(tree: Tree, i: int) -> bool:
-    return any(tree[o].lemma.lower() == "death" for _, o in tree.prep_objects(i, {"to"}))
-
-
-def _gapped_passive(tree: Tree, i: int) -> list[int]:
-    """ "where weapons were seized and soldiers killed": a transitive verb with a subject,
-    no object and no auxiliary of its own, joined to a passive, shares its 'were'."""
-    tok = tree[i]
-    if (tok.dep != "conj" or tok.tag not in ("VBD", "VBN") or not tree.children(tok.head, "auxpass")
-            or tree.children(i, "aux", "auxpass", "dobj", "ccomp", "xcomp")):
-        return []
-    return [c.i for c in tree.children(i, "nsubj")]
-
-
-def _result_agents(tree: Tree, i: int) -> list[int] | None:
-    """ "A barracks was hit, killing several soldiers": a participle of result after a passive
-    kills at the hands of the passive's agent ("by X"), not of what was hit. None when the
-    verb is not such a participle."""
-    tok = tree[i]
-    if tok.dep != "advcl" or tok.tag != "VBG" or tree.children(i, "nsubj", "mark"):
-        return None
-    if not tree.children(tok.head, "auxpass") or tok.head > i:
-        return None
-    return [o for _, o in tree.prep_objects(tok.head, {"by"})]
-
-
-def _struck_by(tree: Tree, i: int, munitions: frozenset[str]) -> list[int]:
-    """ "six Palestinians were killed ... after it was hit by an Israeli tank shell": a
-    passive killing with no agent of its own is the work of the munition that struck."""
-    out = []
-    for clause in tree.children(i, "advcl"):
-        marks = tree.child_lemmas(clause.i, "mark")
-        if marks & {"after", "when", "as"} and tree.children(clause.i, "auxpass"):
-            out += [o for _, o in tree.prep_objects(clause.i, {"by"}) if tree[o].lemma.lower() in munitions]
-    return out
-
-
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,
                     munitions: frozenset[str] = frozenset()) -> tuple[list[int], list[int], bool]:
-    passive = _passive_subjects(tree, i) or (_gapped_passive(tree, i) if "dobj" in e.recipients else [])
+    passive = passive_subjects(tree, i) or (gapped_passive(tree, i) if "dobj" in e.recipients else [])
     if passive:
         agents = [o for p, o in tree.prep_objects(i, {"by"})]
         if not agents and e.type == "ASSAULT":
-            agents = _struck_by(tree, i, munitions)
+            agents = struck_by(tree, i, munitions)
         if e.type == "ASSAULT" and all(tree[p].lemma.lower() in munitions for p in passive):
             # "750 Hezbollah rockets have been fired": the weapons are the attacker's
             return agents or passive, _slots(tree, i, e, skip_dobj=True), False
         return agents, passive + _slots(tree, i, e, skip_dobj=True), False
-    sources = _result_agents(tree, i) if e.type == "ASSAULT" else None
+    sources = result_agents(tree, i) if e.type == "ASSAULT" else None
     sources = subjects_of(tree, i) if sources is None else sources
     targets = _slots(tree, i, e)
     symmetric = e.reciprocal and not targets and len(_with_conjuncts(tree, sources)) > 1
