@@ -160,7 +160,7 @@ def read_candidate(
         where = named_place(tree, cand.anchor, kb)
         actors = unknown_attacker(tree, cand, resolver, where, lex.cue_set("local_instruments"))
     # (checked once the participants are read: later sentences refer back to them)
-    why = implausible(cand, actors, recipients) or unasserted(reading, actors)
+    why = implausible(cand, actors, recipients) or unasserted(reading, actors, tree, cand.trigger)
     if why:
         return None, why
     why = requirement_unmet(tree, cand, resolver, actors, recipients)

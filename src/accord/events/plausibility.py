@@ -35,11 +35,15 @@ def _own_target(m: Mention) -> bool:
     return m.resolved and not any(why in m.reason for why in (TARGET_INSIDE, PLACE_TARGET))
 
 
-def unasserted(reading: StatusReading, actors: tuple[Mention, ...]) -> str:
+def unasserted(reading: StatusReading, actors: tuple[Mention, ...], tree: Tree, trigger: int) -> str:
     """Events nobody asserts: the content of a question ("asked whether Brazil is ready
-    to ..."), or a plan or possibility with no one whose plan or possibility it is."""
+    to ..."), a plan or possibility with no one whose plan or possibility it is, or what
+    did not happen to the people a relative clause picks out ("questioned the Sunni Arabs
+    who were not killed by the gunmen"): a description of them, not a report."""
     if "condition 'whether'" in reading.reason:
         return "the content of a question, not a statement"
+    if reading.status == "negated" and tree[trigger].dep == "relcl":
+        return "a negated relative clause describes people, it reports nothing"
     if reading.status in ("planned", "hypothetical") and not any(m.resolved for m in actors):
         return "a plan or possibility needs someone whose it is"
     return ""
