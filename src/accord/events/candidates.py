@@ -157,6 +157,15 @@ def _counted_by(tree: Tree, i: int, statistics: frozenset[str]) -> bool:
     return any(s.lemma.lower() in statistics for s in sources)
 
 
+def _weapons_toll(tree: Tree, i: int, entry: TriggerEntry, munitions: frozenset[str]) -> bool:
+    """ "Roadside bombs have killed more than 2,000 American soldiers", "such weapons have
+    killed at least 170 troops": what a kind of weapon has done over time, a toll, not one
+    attack ("a car bomb has killed 20", "two car bombs killed 20 on Monday" are attacks)."""
+    if entry.type != "ASSAULT" or "have" not in tree.child_lemmas(i, "aux"):
+        return False
+    return any(s.tag == "NNS" and s.lemma.lower() in munitions for s in tree.children(i, "nsubj"))
+
+
 def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) -> bool:
     """ "The truce is still intact", "the ceasefire is holding": the state of an agreement
     made before, not an event of the day."""
@@ -168,7 +177,7 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
     if not allowed(tree, i, entry) or _marked_by(tree, i, cues):
         return None
-    if _counted_by(tree, i, cues.statistics):
+    if _counted_by(tree, i, cues.statistics) or _weapons_toll(tree, i, entry, cues.munitions):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, cues) or _background(tree, i, cues)
                                 or _standing(tree, i, entry, cues.standing)):
