@@ -319,17 +319,7 @@ class MentionResolver:
     # ------------------------------------------------------------ named non-people
 
     def _named(self, ent: Entity) -> Mention:
-        named = read_named(self.tree, self.kb, ent, self._modifier_country)
-        if named.kind != "organisation" or named.country or named.sector:
-            return named
-        # an unknown name the tagger took for an organisation, whose apposition says who it
-        # is: "Besir Atalay, Turkey's interior minister", "X, a Kenyan rights group"
-        for appos in self.tree.children(entity_root(self.tree, ent), "appos"):
-            role = self._role(appos.i) if appos.pos == "NOUN" else None
-            if role is not None and role.country and role.sector:
-                return replace(named, country=role.country, sector=role.sector, confidence=0.6,
-                               reason=f"{named.reason}; apposition {role.reason}")
-        return named
+        return read_named(self.tree, self.kb, ent, self._modifier_country, self._role)
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
         earlier = self.registry.person_named(text)

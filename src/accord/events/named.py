@@ -20,10 +20,12 @@ from accord.kb.model import Place
 from accord.records import Entity
 
 ModifierCountry = Callable[[int], "str | None"]
+RoleOf = Callable[[int], Mention]
 _FORCES = frozenset({"COP", "MIL", "JUD"})
 
 
-def read_named(tree: Tree, kb: KnowledgeBase, ent: Entity, modifier_country: ModifierCountry) -> Mention:
+def read_named(tree: Tree, kb: KnowledgeBase, ent: Entity, modifier_country: ModifierCountry,
+               role_of: RoleOf | None = None) -> Mention:
     root = entity_root(tree, ent)
     text = clean_name(ent.text)
     base = Mention(head=root, start=ent.start, end=ent.end, text=ent.text, kind="unknown")
@@ -46,7 +48,7 @@ def read_named(tree: Tree, kb: KnowledgeBase, ent: Entity, modifier_country: Mod
         return replace(base, kind="place", name=place.name, country=place.country,
                        reason="place", confidence=0.5)
     if ent.label == "ORG":
-        return _organisation(tree, kb, ent, root, base, modifier_country)
+        return _apposed(tree, root, _organisation(tree, kb, ent, root, base, modifier_country), role_of)
     if ent.label == "NORP" and ent.end - ent.start == 1 and tree[root].tag == "NNP" and not (
             tree.children(root, "det")):  # "blame Mehsud for the assassination"
         return replace(base, name=text, reason="a name the tagger called a people", confidence=0.4)
@@ -88,6 +90,19 @@ def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: M
                        reason=f"'{tree[root].text}' of {place.name}", confidence=0.55)
     return replace(base, kind="organisation", name=text, country=country,
                    reason="organisation not in the knowledge base", confidence=0.4)
+
+
+def _apposed(tree: Tree, root: int, named: Mention, role_of: RoleOf | None) -> Mention:
+    """An unknown name the tagger took for an organisation, whose apposition says who it is:
+    "Besir Atalay, Turkey's interior minister", "X, a Kenyan rights group"."""
+    if role_of is None or named.kind != "organisation" or named.country or named.sector:
+        return named
+    for appos in tree.children(root, "appos"):
+        role = role_of(appos.i) if appos.pos == "NOUN" else None
+        if role is not None and role.country and role.sector:
+            return replace(named, country=role.country, sector=role.sector, confidence=0.6,
+                           reason=f"{named.reason}; apposition {role.reason}")
+    return named
 
 
 def _place_in_name(tree: Tree, kb: KnowledgeBase, start: int, head: int) -> Place | None:
