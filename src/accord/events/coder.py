@@ -139,7 +139,7 @@ def read_candidate(
         cand = as_mobilization(cand)
     actors = _resolve(resolver, cand.sources)
     cand, reading = _intent(tree, cand, reading, resolver, actors, lex)
-    cand = _diplomatic_protest(tree, cand, actors)
+    cand = _diplomatic_protest(tree, cand, actors, lex.cue_set("saying_verbs"))
     actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)
     if why:
         return None, why
@@ -234,7 +234,8 @@ def _targets(
     return actors, recipients, ""
 
 
-def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]) -> Candidate:
+def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...],
+                        saying: frozenset[str]) -> Candidate:
     """ "The State Department formally protested over security at the embassy": a state or an
     organisation does not demonstrate; its protest is a complaint, PLOVER's ACCUSE, and a
     state's blockade ("Israel blockaded the Gaza Strip") is coercion, not a protester's
@@ -246,7 +247,7 @@ def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]
     people = any(a.kind == "country" and tree[a.head].tag in ("NNS", "NNPS") for a in actors)
     # "Hussein ... protested saying, 'I am Saddam Hussein'": one person's protest in words
     spoken = verbal and all(a.kind == "person" for a in actors) and bool(
-        tree.child_lemmas(cand.trigger, "advcl", "xcomp", "ccomp") & _SAYING)
+        tree.child_lemmas(cand.trigger, "advcl", "xcomp", "ccomp") & saying)
     if not spoken and (people or not all(_institution(a) for a in actors)):
         return cand
     if not verbal:
@@ -254,9 +255,6 @@ def _diplomatic_protest(tree: Tree, cand: Candidate, actors: tuple[Mention, ...]
                        reason=f"{cand.reason}; a state's blockade is coercion")
     who = "a person's protest in words" if spoken else "an institution's protest"
     return replace(cand, type="ACCUSE", mode="complain", reason=f"{cand.reason}; {who} is a complaint")
-
-
-_SAYING = frozenset({"say", "tell", "insist", "claim", "argue", "shout", "declare", "state"})
 
 
 def _institution(actor: Mention) -> bool:

@@ -17,9 +17,6 @@ from accord.events.syntax import Tree, controlling_objects
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
                          "pcomp", "acomp", "advcl"})
 _ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or readied
-# object-control verbs that wish an event on others when it is their object ("urged talks")
-_WISHING = frozenset({"encourage", "urge", "push", "press", "ask", "pressure", "want", "expect",
-                      "persuade", "convince", "advise", "beg", "implore", "invite"})
 # what a vote does by itself (sanction, condemn, reject, endorse, ratify, lift, ban); a vote
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
@@ -163,7 +160,7 @@ def _asked_of_object(tree: Tree, chain: list[int], n: int, lex: Lexicon) -> bool
             "status", "implicative_governors"):
         return False
     if below.pos == "NOUN" and below.dep == "dobj":  # "sought to encourage peace talks between
-        return lemma in _WISHING                       # Israelis and Palestinians"; not "helped talks"
+        return lemma in lex.cue_set("status", "wishing_governors")  # Israelis and Palestinians"
     if below.dep == "ccomp":  # "expect Syria to withdraw", "want Argentina give him asylum":
         bare = below.tag == "VB" and not tree.children(below.i, "aux")  # a clause with a subject
         return ("to" in tree.child_lemmas(below.i, "aux") or bare) and bool(tree.children(below.i, "nsubj"))
