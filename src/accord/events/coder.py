@@ -144,9 +144,41 @@ def read_candidate(
     if why:
         return None, why
     cand = _verbal_attack(cand, actors, recipients)
+    actors, recipients = _complete(tree, cand, resolver, lex, kb, actors, recipients)
+    # (checked once the participants are read: later sentences refer back to them)
+    why = implausible(cand, actors, recipients) or unasserted(reading, actors, tree, cand.trigger)
+    if why:
+        return None, why
+    why = requirement_unmet(tree, cand, resolver, actors, recipients)
+    if why:
+        return None, why
+    anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
+    if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
+        return None, "no resolved participant"
+    sentence, (things, outsiders) = tree[cand.trigger].sent, _story_cues(lex)
+    actors = people_of_the_story(tree, sentence, resolver, actors, recipients, True, things, outsiders)
+    recipients = people_of_the_story(tree, sentence, resolver, recipients, actors, False, things, outsiders)
+    if cand.type == "CONSULT":  # with its two parties read: "will visit Albania" is intent
+        cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
+    if not recipients and actors:
+        skip = lex.cue_set("background_preps") | lex.cue_set("according_to")
+        recipients = phrase_recipients(tree, cand, resolver, actors, skip)
+    return _draft(tree, cand, reading, actors, recipients, lex, article, kb, anaphoric), ""
+
+
+def _story_cues(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    return lex.cue_set("named_after_places"), lex.cue_set("outsider_words")
+
+
+def _complete(
+    tree: Tree, cand: Candidate, resolver: MentionResolver, lex: Lexicon, kb: KnowledgeBase,
+    actors: tuple[Mention, ...], recipients: tuple[Mention, ...],
+) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """The participants once what the words leave out is filled in: forces deployed with
+    nobody deploying them, the countries of office holders and role nouns, the conventional
+    targets of domestic protests and policing, and an unknown attacker's country."""
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
-    sentence = tree[cand.trigger].sent
-    things, outsiders = lex.cue_set("named_after_places"), lex.cue_set("outsider_words")
+    sentence, (things, outsiders) = tree[cand.trigger].sent, _story_cues(lex)
     actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things,
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
@@ -159,23 +191,15 @@ def read_candidate(
     if cand.type == "ASSAULT" and not actors:  # "a bombing near Samarra": see unknown_attacker
         where = named_place(tree, cand.anchor, kb)
         actors = unknown_attacker(tree, cand, resolver, where, lex.cue_set("local_instruments"))
-    # (checked once the participants are read: later sentences refer back to them)
-    why = implausible(cand, actors, recipients) or unasserted(reading, actors, tree, cand.trigger)
-    if why:
-        return None, why
-    why = requirement_unmet(tree, cand, resolver, actors, recipients)
-    if why:
-        return None, why
-    anaphoric = not any(m.resolved or m.kind == "group" for m in actors + recipients)
-    if anaphoric and not (cand.type == "CONSULT" and cand.entry.pos == "NOUN"):
-        return None, "no resolved participant"
-    actors = people_of_the_story(tree, sentence, resolver, actors, recipients, True, things, outsiders)
-    recipients = people_of_the_story(tree, sentence, resolver, recipients, actors, False, things, outsiders)
-    if cand.type == "CONSULT":  # with its two parties read: "will visit Albania" is intent
-        cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
-    if not recipients and actors:
-        skip = lex.cue_set("background_preps") | lex.cue_set("according_to")
-        recipients = phrase_recipients(tree, cand, resolver, actors, skip)
+    return actors, recipients
+
+
+def _draft(
+    tree: Tree, cand: Candidate, reading: StatusReading, actors: tuple[Mention, ...],
+    recipients: tuple[Mention, ...], lex: Lexicon, article: Article, kb: KnowledgeBase, anaphoric: bool,
+) -> Draft:
+    """The event read from an accepted candidate: its date, place, mode, context and
+    attributes, with its evidence and the reason it was coded."""
     date = event_date(tree, cand.anchor, cand.trigger, article.date, future=reading.status == "planned")
     location = read_location(tree, cand.anchor, kb, article, date.value, date.text, reading.status)
     clause = attrs.clause_text(tree, cand.anchor)
@@ -188,7 +212,7 @@ def read_candidate(
         evidence=_evidence(tree, cand.trigger, article), sentence=tree[cand.trigger].sent,
         trigger=cand.trigger, confidence=cand.entry.confidence,
         reason=f"{cand.reason}; status: {reading.reason}", anaphoric=anaphoric,
-    ), ""
+    )
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "LEG", "JUD"})

@@ -252,7 +252,7 @@ def _police_home(tree: Tree, sentence: int, resolver: MentionResolver, targets: 
     if any(t.sector == "REF" for t in targets):
         return None
     start, end = tree.doc.sentences[sentence]
-    places = country_counts(tree, start, end, resolver, set(), things, PLACE_LABELS).most_common(2)
+    places = country_counts(tree, start, end, resolver, set(), things, places_only=True).most_common(2)
     if places:  # where they act ("in Harare"), not whom ("arrested two Britons")
         return places[0][0] if len(places) == 1 or places[0][1] > places[1][1] else None
     countries = {t.country for t in targets}

@@ -71,13 +71,16 @@ def _article_ranking(tree: Tree, resolver: MentionResolver,
 
 
 def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, exclude: set[str],
-                    things: frozenset[str], labels: frozenset[str] = COUNTRY_LABELS | PLACE_LABELS
-                    ) -> Counter[str]:
+                   things: frozenset[str], places_only: bool = False) -> Counter[str]:
+    """How often each country is named in tokens ``start:end``: by a country, people or place
+    (or only by a place: "in Harare", not "two Britons"), and by a country's name tagged an
+    organisation unless only places count."""
+    labels = PLACE_LABELS if places_only else COUNTRY_LABELS | PLACE_LABELS
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
         if not start <= ent.start < end:
             continue
-        if ent.label in labels or (labels is not PLACE_LABELS and _country_org(resolver, ent)):
+        if ent.label in labels or (not places_only and _country_org(resolver, ent)):
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
             if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
