@@ -148,3 +148,18 @@ def test_what_a_when_clause_did_is_not_what_the_scene_did() -> None:
     assert tree.head(next(t.i for t in tree.tokens if t.text == "killing")).text == "struck"
     guard = _tree("Sherpao was speaking at a rally in his home village, calling for calm.")
     assert guard.head(next(t.i for t in guard.tokens if t.text == "calling")).text == "speaking"
+
+
+def test_a_past_tense_is_no_modifier_of_a_noun() -> None:
+    """ "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto": the
+    parser reads "hosted" as a modifier of "Minister"; a past tense is the sentence's verb,
+    with the name before it as subject and the one after as object. A participle that does
+    modify a noun stays ("the detained leader")."""
+    tree = _tree("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister "
+                 "Ryutaro Hashimoto in this Siberian city.")
+    hosted = next(t for t in tree.tokens if t.text == "hosted")
+    assert tree.is_root(hosted.i)
+    assert {(c.dep, c.text) for c in tree.children(hosted.i)} >= {("nsubj", "Yeltsin"), ("dobj", "Hashimoto")}
+    guard = _tree("Police released the detained leader on Monday.")
+    detained = next(t for t in guard.tokens if t.text == "detained")
+    assert detained.dep == "amod" and guard.head(detained.i).text == "leader"

@@ -71,7 +71,7 @@ def code_article(
     kb = kb.for_article(article_countries(tree, kb, article), article.date)
     resolver = MentionResolver(tree, kb, article.date)
     found = _without_light_verbs(tree, [*obligation_candidates(tree), *find_candidates(tree, lexicon)])
-    candidates, nested = drop_nested(tree, found)
+    candidates, nested = drop_nested(tree, found, lexicon.cue_set("purpose_participles"))
     rejected = [Rejected(c.type, _evidence(tree, c.trigger, article), why, 0.0) for c, why in nested]
     drafts = []
     for cand in candidates:
@@ -99,7 +99,8 @@ def _without_light_verbs(tree: Tree, cands: list[Candidate]) -> list[Candidate]:
     "cancelled a planned visit": the verb's event (SANCTION) is made of the noun, so the
     noun is not coded again (as a negated CONSULT).
     """
-    doubled = {(c.governor, c.entry.type) for c in cands if c.governor is not None}
+    doubled = {(c.governor, c.entry.type) for c in cands
+               if c.governor is not None and not _across_preposition(tree, c)}
     needs_object = {c.trigger: c.entry for c in cands if c.entry.pos == "VERB"}
 
     def made_of(c: Candidate) -> bool:
@@ -110,6 +111,15 @@ def _without_light_verbs(tree: Tree, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands
             if not (c.entry.pos == "VERB" and (c.trigger, c.entry.type) in doubled)
             and not (c.entry.pos == "NOUN" and made_of(c))]
+
+
+def _across_preposition(tree: Tree, c: Candidate) -> bool:
+    """ "hosted Abe for talks": the noun is the verb's purpose, not its object, so the verb,
+    which has an object of its own, is not a light verb doubling the noun (as it is in
+    "agreed to a truce")."""
+    tok = tree[c.trigger]
+    return (tok.dep == "pobj" and tree[tok.head].head == c.governor
+            and bool(tree.children(c.governor, "dobj")))
 
 
 def _publication_dates(drafts: list[Draft], article: Article) -> list[Draft]:

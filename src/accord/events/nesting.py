@@ -186,8 +186,10 @@ def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate])
     return None
 
 
-def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
-    """Candidates that stand alone, and those set aside as the content of a speech act."""
+def drop_nested(tree: Tree, cands: list[Candidate], purposes: frozenset[str] = frozenset(),
+                ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """Candidates that stand alone, and those set aside as the content of a speech act or
+    the purpose of another event."""
     speech = _governors(tree, cands)
     protests = {c.anchor: c for c in cands if c.type == "PROTEST"}
     outer_of = {id(c): _governed_by(tree, c, speech) or _protest_demand(tree, c, protests)
@@ -197,9 +199,29 @@ def drop_nested(tree: Tree, cands: list[Candidate]) -> tuple[list[Candidate], li
         outer = outer_of[id(c)]
         if outer is not None:
             content.setdefault(id(outer), c)
+    nouns = {c.trigger: c for c in cands if c.entry.pos == "NOUN"}
+    purpose_of = {id(c): _purpose_of(tree, c, nouns, purposes) for c in cands}
     final = {id(c): _with_content(tree, c, content[id(c)]) if id(c) in content else c
-             for c in cands if outer_of[id(c)] is None}
+             for c in cands if outer_of[id(c)] is None and purpose_of[id(c)] is None}
     kept = list(final.values())
     nested = [(c, f"content of the {final.get(id(outer), outer).type} at '{tree[outer.trigger].text}'")
               for c in cands if (outer := outer_of[id(c)]) is not None]
+    nested += [(c, f"purpose of the {outer.type} at '{tree[outer.trigger].text}'")
+               for c in cands if (outer := purpose_of[id(c)]) is not None and outer_of[id(c)] is None]
     return kept, nested
+
+
+def _purpose_of(tree: Tree, cand: Candidate, nouns: dict[int, Candidate],
+                purposes: frozenset[str]) -> Candidate | None:
+    """ "a meeting aimed at establishing close relations", "an operation designed to
+    capture militants": what an event is for is not an event of its own."""
+    i = cand.anchor
+    for _ in range(4):
+        tok = tree[i]
+        if tok.dep == "acl" and tok.tag == "VBN" and tok.lemma.lower() in purposes:
+            outer = nouns.get(tok.head)
+            return outer if outer is not cand else None
+        if tree.is_root(i) or tok.dep not in ("pcomp", "pobj", "prep", "xcomp"):
+            return None
+        i = tok.head
+    return None

@@ -20,7 +20,8 @@ class Tree:
 
     def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
-        self.tokens = _reattach_results(_reattach_states(_reattach_conjuncts(doc.tokens)))
+        mended = _reattach_finite_modifiers(list(doc.tokens))
+        self.tokens = _reattach_results(_reattach_states(_reattach_conjuncts(mended)))
         self._children: list[list[int]] = [[] for _ in doc.tokens]
         for t in self.tokens:
             if t.head != t.i:
@@ -172,6 +173,39 @@ def _reattach_results(tokens: list[Token]) -> list[Token]:
             if any(w.head == c.i and w.text.lower() in ("when", "as") for w in tokens[head.i:c.i]):
                 out[t.i] = replace(t, head=c.i)
     return out
+
+
+def _reattach_finite_modifiers(tokens: list[Token]) -> list[Token]:
+    """Mend a fourth: "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro
+    Hashimoto". The parser reads "on Saturday hosted" as a modifier of "Minister" and makes
+    the whole sentence one noun phrase, so nobody hosts anybody. A past tense (VBD, not the
+    participle VBN of "the detained leader") cannot modify a noun; when the sentence has a
+    noun for its root before it, that noun is its subject and the phrase it sits in, its object."""
+    out = list(tokens)
+    for t in tokens:
+        if t.tag != "VBD" or t.dep != "amod":
+            continue
+        root = _root_of(tokens, t.i)
+        obj = t.head
+        while tokens[obj].dep in ("compound", "amod") and tokens[obj].head > obj:
+            obj = tokens[obj].head
+        if tokens[root].pos not in ("NOUN", "PROPN") or not root < t.i < obj or obj == root:
+            continue
+        out[t.i] = replace(t, head=t.i, dep="ROOT")
+        out[root] = replace(tokens[root], head=t.i, dep="nsubj")
+        out[obj] = replace(tokens[obj], head=t.i, dep="dobj")
+        for c in tokens[t.i + 1:]:
+            if c.head == root and c.i != obj:
+                out[c.i] = replace(c, head=t.i)
+    return out
+
+
+def _root_of(tokens: list[Token], i: int) -> int:
+    seen = {i}
+    while tokens[i].head != i and tokens[i].head not in seen:
+        i = tokens[i].head
+        seen.add(i)
+    return i
 
 
 def _span_end(tokens: list[Token], i: int) -> int:
