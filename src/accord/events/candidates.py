@@ -61,13 +61,14 @@ class _Cues(NamedTuple):
     verdicts: frozenset[str]
     statistics: frozenset[str]
     accidents: frozenset[str]
+    upholding: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
             "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives", "statistic_nouns",
-            "accident_verbs")))
+            "accident_verbs", "upholding_verbs")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -174,13 +175,21 @@ def _standing(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) ->
             and not tree.children(tok.head, "dobj", "xcomp", "ccomp"))
 
 
+def _upheld(tree: Tree, i: int, entry: TriggerEntry, verbs: frozenset[str]) -> bool:
+    """ "troops dispatched to monitor a ceasefire", "to enforce the truce": an agreement
+    made before, which the sentence acts on."""
+    tok = tree[i]
+    return entry.type == "AGREE" and tok.dep == "dobj" and tree.head(i).lemma.lower() in verbs
+
+
 def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | None:
     if not allowed(tree, i, entry) or _marked_by(tree, i, cues):
         return None
     if _counted_by(tree, i, cues.statistics) or _weapons_toll(tree, i, entry, cues.munitions):
         return None
     if entry.pos == "NOUN" and (_about_something(tree, i, cues) or _background(tree, i, cues)
-                                or _standing(tree, i, entry, cues.standing)):
+                                or _standing(tree, i, entry, cues.standing)
+                                or _upheld(tree, i, entry, cues.upholding)):
         return None
     if entry.pos in ("VERB", "ADJ"):  # "is willing to send": the copula's subject
         sources, targets, symmetric = _verb_arguments(tree, i, entry, cues.munitions)

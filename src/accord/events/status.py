@@ -21,7 +21,7 @@ _ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or 
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
 # threats, demands and promises, whose content may carry its own condition
-_CONDITIONED_CONTENT = frozenset({"THREATEN", "REQUEST", "AGREE"})
+_CONDITIONED_CONTENT = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 # what a caller does by calling ("called McGuinty to concede"); not "to resume talks"
 _SAID_IN_A_CALL = frozenset({"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "PROTEST", "REJECT"})
 _ONGOING = frozenset({"continue", "begin", "start", "resume", "keep", "finish", "complete",
@@ -113,7 +113,9 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
     """What a verb governing the event says of it: a plan, an attempt or a possibility."""
     tok = tree[chain[n]]
     lemma = tok.lemma.lower()
-    if _plans(tree, chain, n) and lemma in lex.cue_set("status", "planned_governors"):
+    # "agreed to a truce": the light verb is the agreement itself, made, not a plan
+    own_act = tok.i == cand.governor and any(e.type == cand.type for e in lex.lookup(lemma, "VERB"))
+    if _plans(tree, chain, n) and lemma in lex.cue_set("status", "planned_governors") and not own_act:
         # "plans to impose": the plan, not the bare infinitive below it, says why
         if found.get("planned", "").startswith("infinitive"):
             del found["planned"]
@@ -255,7 +257,8 @@ def _alternative(tree: Tree, i: int) -> bool:
 
 def _ultimatum(tree: Tree, cand: Candidate, i: int) -> bool:
     """ "threatened to force Qarase to resign unless he drops the bills", "offered to withdraw
-    if ...": the condition is part of what was threatened, asked or promised, which was done."""
+    if ...", "has refused medical care unless the charges are dropped": the condition is part
+    of what was threatened, asked, promised or refused, which was done."""
     return i == cand.trigger and cand.type in _CONDITIONED_CONTENT and _past(tree, i)
 
 
