@@ -60,7 +60,9 @@ def as_intent(cand: Candidate, reading: StatusReading,
     elif reading.status == "hypothetical" and "'unless'" in why:
         kind, mode = "THREATEN", _THREAT_MODES.get(cand.type, cand.type.lower())
     elif reading.status in ("planned", "hypothetical") and (
-            cand.type != "CONSULT" or (meetings and cand.entry.pos == "VERB")):
+            cand.type != "CONSULT" or (meetings and cand.entry.pos == "VERB")) and not (
+            cand.type == "MOBILIZE" and reading.status == "planned"):  # "intends to send forces
+        # into the south": a deployment announced, not a threat (with "unless", one)
         kind = "AGREE" if cooperative else "THREATEN"
         mode = cand.type.lower() if cooperative else _THREAT_MODES.get(cand.type, cand.type.lower())
     else:

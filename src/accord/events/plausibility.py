@@ -50,7 +50,8 @@ def unasserted(reading: StatusReading, actors: tuple[Mention, ...], tree: Tree, 
 
 
 _PRESS = frozenset({"MED", "JRN"})
-_NEEDS_SOURCE = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "THREATEN"})
+# (forces sent somewhere are someone's: "countries that sent soldiers to Iraq" names nobody)
+_NEEDS_SOURCE = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "THREATEN", "MOBILIZE"})
 _POLITICAL_KINDS = frozenset({"country", "organisation", "group", "role"})
 
 
@@ -60,7 +61,7 @@ def implausible(cand: Candidate, actors: tuple[Mention, ...], recipients: tuple[
     if people and not any(m.country or m.office or m.kind in _POLITICAL_KINDS for m in people):
         return "no political actor (no country, office or organisation)"
     if cand.type in _NEEDS_SOURCE and not actors and recipients:
-        return "a promise, request or meeting needs someone who makes it"
+        return "a promise, request, meeting or deployment needs someone who makes it"
     if cand.type == "CONSULT" and people and len({(m.name or m.country or m.text) for m in people}) < 2:
         return "a meeting needs two parties"
     if cand.type == "CONSULT" and any(m.sector in _PRESS for m in people):

@@ -233,7 +233,7 @@ def _generic_kind(tree: Tree, i: int) -> bool:
 
 
 # (and an agreement "agreed to prevent industrial action", "signed in 1994": its past)
-_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "assign",
+_DESCRIPTIVE = frozenset({"deploy", "station", "base", "post", "position", "send", "dispatch", "assign",
                           "agree", "sign", "reach", "conclude", "broker"})
 
 
