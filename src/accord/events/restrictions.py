@@ -32,7 +32,25 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
             or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
-            or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i))
+            or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i)
+            or (e.type in _TOLLS and _over_a_period(tree, i)))
+
+
+_TOLLS = frozenset({"ASSAULT", "COERCE"})
+_PERIODS = frozenset({"week", "month", "year", "decade"})
+
+
+def _over_a_period(tree: Tree, i: int) -> bool:
+    """ "1,000 people have been killed by suicide bombers over 24 months", "arrested 300
+    in the past year": a toll over a stretch of time, not one event (not "over the weekend",
+    nor "in May")."""
+    for _, obj in tree.prep_objects(i, {"over", "in", "during", "within"}):
+        if tree[obj].lemma.lower() not in _PERIODS:
+            continue
+        counted = tree[obj].tag == "NNS" and bool(tree.children(obj, "nummod"))  # "over 24 months"
+        if counted or tree.child_lemmas(obj, "amod") & {"last", "past"}:  # "in the past year"
+            return True
+    return False
 
 
 def _describes_subject(tree: Tree, i: int) -> bool:
