@@ -97,6 +97,23 @@ def test_a_place_that_names_an_agreement_lends_no_country(code_text) -> None:
     assert all(a["country"] != "JPN" for a in events[0]["actors"])
 
 
+def test_outside_forces_are_not_of_the_land_they_are_in(code_text) -> None:
+    """ "Coalition forces in Iraq", "foreign troops in Afghanistan", "the international
+    forces in East Timor": the place says where they are, not whose they are; their own
+    country, when named ("from Australia"), still counts, as does "Iraqi forces in Basra"."""
+    for text, land in (("Coalition forces in Iraq killed five insurgents near Tikrit.", "IRQ"),
+                       ("Foreign troops in Afghanistan killed five civilians in Helmand.", "AFG"),
+                       ("The international forces in East Timor have reached an agreement about "
+                        "the coordination of the military and police forces.", "TLS")):
+        events = result_json(code_text(text, "2006-06-08"))["events"]
+        assert all(a["country"] != land for e in events for a in e["actors"]), (text, events)
+    own = result_json(code_text("International troops from Australia attacked rebels in East Timor.",
+                                "2006-06-08"))["events"]
+    assert any(a["country"] == "AUS" for e in own for a in e["actors"]), own
+    iraqi = result_json(code_text("Iraqi forces in Basra killed five insurgents.", "2006-06-08"))["events"]
+    assert any(a["country"] == "IRQ" for e in iraqi for a in e["actors"]), iraqi
+
+
 def test_a_town_in_apposition_is_no_person_a_pronoun_can_mean(code_text) -> None:
     """ "Khar, a town in the tribal district of Bajaur": the tagger calls it a person, and
     "he opened fire" had become Pakistan's foreign minister Hina Rabbani Khar."""

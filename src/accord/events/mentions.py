@@ -33,6 +33,7 @@ from accord.events.roles import (
     modifiers,
     names_a_place,
     np_text,
+    outside_force,
     place_country_of,
     prepositional_country,
     role_sector,
@@ -354,7 +355,8 @@ class MentionResolver:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
         sector = role_sector(self.tree, self.kb, i)
         # "The UN mission in Haiti" works for the UN: the body it belongs to decides
-        country = (body.country if body else None) or self._modifier_country(i, places=bool(sector))
+        abroad = sector == "MIL" and outside_force(tree, i)  # "coalition forces in Iraq"
+        country = (body.country if body else None) or self._modifier_country(i, bool(sector), abroad)
         if body is not None and sector is None:
             sector = body.sector
         if sector is None and country is None:
@@ -365,7 +367,7 @@ class MentionResolver:
         self.registry.add_role(i, mention, tok.lemma.lower())
         return mention
 
-    def _modifier_country(self, i: int, places: bool = False) -> str | None:
+    def _modifier_country(self, i: int, places: bool = False, abroad: bool = False) -> str | None:
         """The country a noun's modifiers name ("Iraqi officials", "officials in Iraq"; with
         ``places``, "residents of Sindh": see ``prepositional_country``)."""
         tree = self.tree
@@ -392,4 +394,4 @@ class MentionResolver:
             place = self.kb.place(text) if places and named else None
             if place is not None:  # "Darfur rebels", "Basra police"
                 return place.country
-        return prepositional_country(tree, self.kb, i, places)
+        return prepositional_country(tree, self.kb, i, places, where=not abroad)

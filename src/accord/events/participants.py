@@ -14,6 +14,7 @@ from dataclasses import replace
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
+from accord.events.roles import outside_force
 from accord.events.story import PLACE_LABELS, article_country, country_counts, place_country, sentence_country
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, entity_root, subjects_of
 from accord.records import Location
@@ -141,12 +142,15 @@ def complete_office_holders(
     for m in mentions:
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
-            outsider = _outsider(tree, m, outsiders, resolver)
+            # "coalition forces in Iraq": the land they are in is the one they are not of
+            abroad = m.sector == "MIL" and outside_force(tree, m.head)
+            outsider = abroad or _outsider(tree, m, outsiders, resolver)
             home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)
             own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
             code, why = police or home, _AT_HOME if home and not police else _INFERRED
-            code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
+            if not abroad:
+                code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
             if code is None and sources and not outsider and _police((m,)):
                 code, why = _police_home(tree, sentence, resolver, others, things), _POLICE_HOME
             if code is None and not outsider:

@@ -114,6 +114,12 @@ def clean_name(text: str) -> str:
     return text.removeprefix("the ").removeprefix("The ").strip(" ,")
 
 
+def outside_force(tree: Tree, i: int) -> bool:
+    """ "coalition forces in Iraq", "foreign troops in Afghanistan": armed forces marked as
+    another's in the land they are in (actors.json ``outside_forces``)."""
+    return bool(tree.child_lemmas(i, "amod", "compound") & set(actor_lexicon()["outside_forces"]))
+
+
 def role_sector(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
     """The sector of the longest role phrase ending at the noun: "opposition leader" is
     OPP, "attorney general" JUD, though "leader" and "general" alone are not."""
@@ -128,12 +134,13 @@ def role_sector(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
     return kb.role(tok.lemma.lower()) or kb.role(tok.text.lower())
 
 
-def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool) -> str | None:
+def prepositional_country(tree: Tree, kb: KnowledgeBase, i: int, places: bool,
+                          where: bool = True) -> str | None:
     """ "officials in Iraq", "a delegation from Syria"; with ``places``, also a city or a
     region ("residents of Sindh", "police in Baghdad") or an organisation ("observers from
     the OSCE"): only for role nouns, as "an ambulance from Tyre" or "family in Dubai" is
-    no party of Lebanon or the UAE."""
-    for _, obj in tree.prep_objects(i, _PLACE_PREPS):
+    no party of Lebanon or the UAE. Without ``where``, only whose ("of", "from"), not where."""
+    for _, obj in tree.prep_objects(i, _PLACE_PREPS if where else _PLACE_PREPS & {"of", "from"}):
         ent = _named(tree, obj)
         if places and ent is not None and ent.label == "ORG":  # "observers from the OSCE"
             org = kb.organisation(clean_name(ent.text))
