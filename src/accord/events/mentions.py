@@ -14,7 +14,7 @@ from datetime import date
 
 from accord.events.coref import Registry
 from accord.events.draft import Mention
-from accord.events.named import read_named
+from accord.events.named import appositive_role, read_named
 from accord.events.offices import (
     OfficeReading,
     actor_lexicon,
@@ -103,9 +103,9 @@ class MentionResolver:
             return self._pronoun(i)
         if tok.pos == "NUM" or tok.text.endswith("%"):  # "82% of Iraqis" is a poll, not an actor
             return Mention(head=i, start=i, end=i + 1, text=tok.text, kind="unknown")
-        if tok.pos == "PROPN":  # a name the NER missed: earlier mentions, then the knowledge base
-            found = self._missed_name(np_text(self.tree, i), i)
-            if found:
+        if tok.pos == "PROPN":  # a name the NER missed: earlier mentions, then the knowledge base,
+            found = self._missed_name(np_text(self.tree, i), i) or self._apposed_name(i)
+            if found:  # then its apposition ("Jan Egeland, the UN humanitarian chief")
                 return found
         named = capitalised_name(self.kb, self.tree, i)  # "Reporters Without Borders"
         if named is not None:
@@ -143,21 +143,6 @@ class MentionResolver:
                                reason=f"{person.reason}; apposition {role.reason}")
         return None
 
-    def _appositive_role(self, root: int, reading: OfficeReading) -> OfficeReading:
-        """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
-        a role noun with a country says who the person acts for."""
-        for appos in self.tree.children(root, "appos"):
-            head = through_container(self.tree, appos.i)  # "a member of the Syrian parliament"
-            sector = role_sector(self.tree, self.kb, head)
-            country = self._modifier_country(head) if sector else None
-            if "LEG" in (sector, reading.sector) and not country:  # "Ellman, Labour MP for Liverpool"
-                country = place_country_of(self.tree, self.kb, head, {"for"})
-            if not sector and self.tree[head].pos == "NOUN":  # "Hurndall, a man from London"
-                country, sector = place_country_of(self.tree, self.kb, head, {"from"}), "CVL"
-            if country:
-                return replace(reading, country=country, sector=reading.sector or sector)
-        return reading
-
     def describe(self, i: int) -> OfficeReading | None:
         ent = self.tree.entity_at.get(i)
         if ent is None or ent.label != "PERSON":
@@ -170,9 +155,18 @@ class MentionResolver:
     def _person(self, ent: Entity) -> Mention:
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
-        tree, root = self.tree, entity_root(self.tree, ent)
+        root = entity_root(self.tree, ent)
         name = without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
-        ids = prefix_tokens(tree, ent.start, root)
+        reading, start = self._office_reading(root, ent.start)
+        mention = self._resolve_person(name, reading, root, start, ent.end)
+        self.registry.add_person(ent.start, mention)
+        self._person_cache[ent.start] = mention
+        return mention
+
+    def _office_reading(self, root: int, first: int) -> tuple[OfficeReading, int]:
+        """The office and country the words around a name give it, and where they start."""
+        tree = self.tree
+        ids = prefix_tokens(tree, first, root)
         prefix = read_prefix(tree, ids, self.kb.country)
         if not prefix.country:  # a country first: "Iraq's ambassador to the United Nations"
             prefix = read_prefix(tree, ids, self._office_country)
@@ -184,14 +178,10 @@ class MentionResolver:
             sector=prefix.sector or appos.sector, former=prefix.former,
         )
         if not reading.country:  # (an office with no country: "Labour MP for Liverpool Riverside")
-            reading = self._appositive_role(root, reading)
+            reading = appositive_role(tree, self.kb, root, reading, self._modifier_country)
         if reading.office and not reading.country:  # "Senator John Cornyn of Texas"
             reading = replace(reading, country=place_country_of(self.tree, self.kb, root, {"of"}))
-        start = prefix.start if prefix.start >= 0 else ent.start
-        mention = self._resolve_person(name, reading, root, start, ent.end)
-        self.registry.add_person(ent.start, mention)
-        self._person_cache[ent.start] = mention
-        return mention
+        return reading, prefix.start if prefix.start >= 0 else first
 
     def _short_name(self, ent: Entity) -> Mention | None:
         """ "Ronnie Earle ... Earle has been characterized": a one-word name the tagger calls
@@ -321,6 +311,13 @@ class MentionResolver:
 
     def _named(self, ent: Entity) -> Mention:
         return read_named(self.tree, self.kb, ent, self._modifier_country, self._role)
+
+    def _apposed_name(self, i: int) -> Mention | None:
+        first = min(self.tree.subtree(i))
+        reading, _ = self._office_reading(i, first) if self.tree.children(i, "appos") else (None, 0)
+        if reading is None or not (reading.office and reading.country):
+            return None
+        return self._resolve_person(self.tree.span_text(first, i + 1), reading, i, first, i + 1)
 
     def _missed_name(self, text: str, i: int) -> Mention | None:
         earlier = self.registry.person_named(text)

@@ -12,8 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from accord.events.draft import Mention
-from accord.events.offices import actor_lexicon
-from accord.events.roles import clean_name, prepositional_country
+from accord.events.offices import OfficeReading, actor_lexicon
+from accord.events.roles import (
+    clean_name,
+    place_country_of,
+    prepositional_country,
+    role_sector,
+    through_container,
+)
 from accord.events.syntax import Tree, entity_root
 from accord.kb import KnowledgeBase
 from accord.kb.model import Place
@@ -103,6 +109,23 @@ def _apposed(tree: Tree, root: int, named: Mention, role_of: RoleOf | None) -> M
             return replace(named, country=role.country, sector=role.sector, confidence=0.6,
                            reason=f"{named.reason}; apposition {role.reason}")
     return named
+
+
+def appositive_role(tree: Tree, kb: KnowledgeBase, root: int, reading: OfficeReading,
+                    modifier_country: ModifierCountry) -> OfficeReading:
+    """ "Salaheddine Sidhoum, Algeria's leading human rights activist,": no office, but
+    a role noun with a country says who the person acts for."""
+    for appos in tree.children(root, "appos"):
+        head = through_container(tree, appos.i)  # "a member of the Syrian parliament"
+        sector = role_sector(tree, kb, head)
+        country = modifier_country(head) if sector else None
+        if "LEG" in (sector, reading.sector) and not country:  # "Ellman, Labour MP for Liverpool"
+            country = place_country_of(tree, kb, head, {"for"})
+        if not sector and tree[head].pos == "NOUN":  # "Hurndall, a man from London"
+            country, sector = place_country_of(tree, kb, head, {"from"}), "CVL"
+        if country:
+            return replace(reading, country=country, sector=reading.sector or sector)
+    return reading
 
 
 def _place_in_name(tree: Tree, kb: KnowledgeBase, start: int, head: int) -> Place | None:

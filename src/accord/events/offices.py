@@ -57,8 +57,25 @@ def has_office_head(words: list[str]) -> bool:
     return any(w.lower() in heads for w in words)
 
 
+def clean_name(text: str) -> str:
+    """A name as the knowledge base keys it: no "the", no possessive."""
+    text = text.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        text = text.removesuffix(suffix)
+    return text.removeprefix("the ").removeprefix("The ").strip(" ,")
+
+
 def _country_words(tree: Tree, ids: list[int], country_of: CountryOf) -> tuple[str | None, set[int]]:
-    """The country named among ``ids`` (bigrams first: "South Korean") and its tokens."""
+    """The country named among ``ids`` and its tokens: a whole name the tagger found first
+    ("head of the International Atomic Energy Agency"), then runs of up to three words
+    (trigrams and bigrams first: "South Korean")."""
+    inside = set(ids)
+    for ent in tree.doc.entities:
+        if ent.label in ("GPE", "NORP", "ORG") and ent.end - ent.start > 3 and set(
+                range(ent.start, ent.end)) <= inside:
+            code = country_of(clean_name(ent.text))
+            if code:
+                return code, set(range(ent.start, ent.end))
     for n in (3, 2, 1):
         for k in range(len(ids) - n + 1):
             window = ids[k:k + n]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from accord.events.draft import Mention
-from accord.events.offices import actor_lexicon
+from accord.events.offices import actor_lexicon, clean_name
 from accord.events.syntax import Tree
 from accord.events.where import SETTLEMENTS
 from accord.kb import KnowledgeBase
@@ -105,13 +105,6 @@ def capitalised_name(kb: KnowledgeBase, tree: Tree, i: int) -> Mention | None:
     text = clean_name(tree.span_text(start, end))
     found = kb_name(kb, text, i)
     return replace(found, start=start, end=end) if found else None
-
-
-def clean_name(text: str) -> str:
-    text = text.strip()
-    for suffix in ("’s", "'s", "’", "'"):
-        text = text.removesuffix(suffix)
-    return text.removeprefix("the ").removeprefix("The ").strip(" ,")
 
 
 def outside_force(tree: Tree, i: int) -> bool:
