@@ -336,7 +336,7 @@ def _person_object(tree: Tree, i: int) -> bool:
 
 def _apply_variants(tree: Tree, cand: Candidate) -> Candidate:
     i = cand.trigger
-    modifiers = tree.child_lemmas(i, "compound", "amod", "nmod")
+    modifiers = tree.child_lemmas(i, "compound", "amod", "nmod", "npadvmod")  # "test-fired"
     objects = object_lemmas(tree, i)  # also the passive subject: "sailors were captured"
     governor = tree[cand.governor].lemma.lower() if cand.governor is not None else ""
     preps = tree.child_lemmas(i, "prep")
