@@ -172,7 +172,7 @@ def read_candidate(
         cand, reading = _intent(tree, cand, reading, resolver, actors, lex, meetings=True)
     if not recipients and actors:
         skip = lex.cue_set("background_preps") | lex.cue_set("according_to")
-        recipients = phrase_recipients(tree, cand, resolver, actors, skip)
+        recipients = phrase_recipients(tree, cand, resolver, actors, skip, lex.cue_set("denial_verbs"))
     return _draft(tree, cand, reading, actors, recipients, lex, article, kb, anaphoric), ""
 
 
@@ -263,7 +263,8 @@ def _targets(
     if not recipients:
         recipients = fallback_recipients(
             tree, cand, resolver, actors, lex.cue_set("agentive_objects"),
-            lex.cue_set("requested_acts"), lex.cue_set("holding_verbs")) or place_recipient(
+            lex.cue_set("requested_acts"), lex.cue_set("holding_verbs"), lex.cue_set("denial_verbs"),
+        ) or place_recipient(
             tree, cand, resolver, actors)
     return actors, recipients, ""
 

@@ -112,7 +112,8 @@ _PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "compound", "amod", 
                           "npadvmod", "oprd", "pcomp", "mark"})
 
 
-def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> list[int]:
+def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str],
+                    claim: set[int] | frozenset[int] = frozenset()) -> list[int]:
     """Named parties further down the event's own phrase, in reading order: "suspension of
     air links with Serbia", "rejected an offer from Afghanistan", "threatened to stop
     talks if the United States ...". Not the event's subject, not a place ("in Kabul") or
@@ -125,7 +126,7 @@ def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str]) -> 
     out = []
     for j in sorted(tree.subtree(cand.anchor)):
         ent = tree.entity_at.get(j)
-        if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS:
+        if j <= cand.trigger or ent is None or ent.label not in _PHRASE_LABELS or j in claim:
             continue
         if ent.start <= tree[j].head < ent.end and not tree.is_root(j):
             continue  # not the entity's head token
@@ -163,24 +164,33 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
     return True
 
 
+def denied_claim(tree: Tree, cand: Candidate, denials: frozenset[str]) -> set[int]:
+    """ "Iran denied that it had armed Hezbollah": the claim a denial answers, whose parties
+    are not its target (the claim's makers are, named or not)."""
+    if tree[cand.trigger].lemma.lower() not in denials:
+        return set()
+    return {k for c in tree.children(cand.anchor, "ccomp") for k in tree.subtree(c.i)}
+
+
 def fallback_recipients(
     tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
     agentive: frozenset[str] = frozenset(), requested: frozenset[str] = frozenset(),
-    holding: frozenset[str] = frozenset(),
+    holding: frozenset[str] = frozenset(), denials: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
+    claim = denied_claim(tree, cand, denials)
     # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
     owned = [] if cand.type == "RETREAT" else _object_owners(
         tree, cand.anchor, cand.type, agentive, requested, holding)
     owners = [(h, OBJECT_OWNER) for h in owned]
-    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type)]
+    inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type) if h not in claim]
     return _first_found(resolver, actors, [*owners, *inside])
 
 
 def phrase_recipients(
     tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
-    skip_preps: frozenset[str],
+    skip_preps: frozenset[str], denials: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     """The last resort for a directed event with no target: the first party of another
     country named further down its phrase. Read once the event is accepted, and given no
@@ -188,7 +198,8 @@ def phrase_recipients(
     if cand.type not in _DIRECTED | {"MOBILIZE"} or cand.symmetric:  # "reservists for a war
         return ()                                                         # against Iraq"
     own = {a.country for a in actors}
-    heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps)]
+    claim = denied_claim(tree, cand, denials)
+    heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps, claim)]
     # only another country's party: a guess by position is too weak for "the Senate", "ABC"
     found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own)
     return tuple(replace(m, weighs=False) for m in found)
