@@ -9,6 +9,7 @@ introduced earlier. Each link carries its reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from accord.events.syntax import Tree
 
 if TYPE_CHECKING:
     from accord.events.mentions import Mention
+    from accord.records import Entity
 
 
 # Where the family name comes first in English-language news ("Wang Yi" -> "Mr. Wang").
@@ -119,6 +121,31 @@ class Registry:
                 return None  # "the nations of Europe", "the Western nations": not an anaphor
             return f"group anaphor '{tree.subtree_text(i)}'"
         return None
+
+
+def organisation_anaphor(tree: Tree, i: int, named: Callable[[Entity], Mention],
+                         state_role: Callable[[str], str | None]) -> Mention | None:
+    """ "A spokesman for the Taliban said the group had kidnapped two engineers": "the
+    group" (or movement, militia, party ...) with no other words is the non-state
+    organisation named last, in its sentence or the two before; "the party" only a party."""
+    tok, spec = tree[i], actor_lexicon()["organisation_anaphors"]
+    lemma = tok.lemma.lower()
+    if lemma not in spec["lemmas"] or tok.tag != "NN" or tree.child_lemmas(i, "det") != {"the"}:
+        return None
+    if tree.children(i, "amod", "compound", "prep", "poss", "acl", "relcl", "appos"):
+        return None  # "the party supporting Musharraf", "the group of eight"
+    sectors = set(spec["party_sectors"] if lemma == "party" else spec["sectors"])
+    first = tree.doc.sentences[max(0, tok.sent - 2)][0]
+    for ent in sorted(tree.doc.entities, key=lambda e: -e.start):
+        if ent.start >= i or ent.start < first or ent.label not in ("ORG", "NORP"):
+            continue
+        m = named(ent)
+        # (a body the knowledge base lacks, unless its name ends in a state's: "Interior Ministry")
+        unknown = m.sector is None and lemma != "party" and not state_role(tree[m.head].lemma.lower())
+        if m.kind == "organisation" and m.resolved and (m.sector in sectors or unknown):
+            return replace(m, head=i, start=i - 1, end=i + 1, text=tree.span_text(i - 1, i + 1),
+                           reason=f"{m.reason}; the organisation named last, for '{tok.text}'")
+    return None
 
 
 def _np_start(tree: Tree, i: int) -> int:

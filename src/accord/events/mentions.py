@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from accord.events.coref import Registry
+from accord.events.coref import Registry, organisation_anaphor
 from accord.events.draft import Mention
 from accord.events.named import appositive_role, read_named
 from accord.events.offices import (
@@ -347,6 +347,8 @@ class MentionResolver:
         group = self.registry.group_anaphor(tree, i)
         if group is not None:
             return replace(base, kind="group", reason=group)
+        if (organisation := organisation_anaphor(tree, i, self._named, self.kb.role)) is not None:
+            return organisation  # "the group": the organisation named last
         body = compound_body(self.tree, self.kb, i)
         if body is None and tok.lemma.lower() in actor_lexicon()["not_actors"]:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
