@@ -16,7 +16,8 @@ from accord.events.restrictions import allowed, object_lemmas
 from accord.events.syntax import OBJECT_DEPS, Tree, subjects_of
 from accord.records import Token
 
-_CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week"})
+_CONTAINERS = frozenset({"series", "round", "number", "set", "couple", "string", "day", "week",
+                         "state"})  # "declared a state of emergency"
 _DIRECTIVES = frozenset({"order", "command"})  # "ordered patrols by police": who orders acts
 
 
@@ -289,9 +290,11 @@ def _noun_arguments(
     if not sources:
         sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
         sources += [o for _, o in tree.prep_objects(i, {"by"})]
-    if not sources and light:
-        sources = subjects_of(tree, governor)  # "held talks": not "framed the visit as"
-        sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]
+    if not sources and light:  # "held talks": not "framed the visit as"; of a passive light
+        passive = bool(tree.children(governor, "auxpass", "nsubjpass"))  # verb only its agent
+        sources = [] if passive else subjects_of(tree, governor)  # ("before the state of
+        sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]  # emergency was
+        # declared" is not declared by the subject of the clause it is in)
     if not sources:  # "its invasion", "their ties": the pronoun, resolved later
         sources = [c.i for c in tree.children(i, "poss")]
     if not sources and e.type == "RETREAT":  # "the withdrawal of American forces": who leaves

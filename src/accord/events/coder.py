@@ -189,7 +189,9 @@ def _complete(
     targets of domestic protests and policing, and an unknown attacker's country."""
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence, (things, outsiders) = tree[cand.trigger].sent, _story_cues(lex)
-    actors = complete_office_holders(tree, sentence, resolver, actors, recipients, things=things,
+    # a place a measure is imposed on is no other side: "declared a state of siege in Haiti"
+    others = tuple(r for r in recipients if not (cand.type == "COERCE" and PLACE_TARGET in r.reason))
+    actors = complete_office_holders(tree, sentence, resolver, actors, others, things=things,
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
                                          things=things, outsiders=outsiders)

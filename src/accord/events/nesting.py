@@ -174,7 +174,9 @@ def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
     """Is ``outer`` a pledge or readiness whose own verb ``inner`` is what is pledged (not an
     offer, which is help whatever it offers)?"""
     offer = outer.entry.lemma == "offer"
-    own_verb = inner.entry.pos == "VERB" and tree[inner.trigger].head == outer.trigger
+    # (or the light verb of its noun: "is prepared to impose martial law")
+    verbal = inner.entry.pos == "VERB" or inner.governor is not None
+    own_verb = verbal and tree[inner.anchor].head == outer.trigger
     return outer.type == "AGREE" and outer.mode in ("pledge", "intent") and not offer and own_verb
 
 
