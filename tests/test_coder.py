@@ -107,6 +107,9 @@ def test_outside_forces_are_not_of_the_land_they_are_in(code_text) -> None:
                         "the coordination of the military and police forces.", "TLS")):
         events = result_json(code_text(text, "2006-06-08"))["events"]
         assert all(a["country"] != land for e in events for a in e["actors"]), (text, events)
+    igo = result_json(code_text("The international forces in East Timor have reached an agreement with the "
+                                "Timorese government.", "2006-06-08"))["events"]
+    assert any(a["country"] == "IGO" for e in igo for a in e["actors"]), igo  # as PLOVER codes them
     own = result_json(code_text("International troops from Australia attacked rebels in East Timor.",
                                 "2006-06-08"))["events"]
     assert any(a["country"] == "AUS" for e in own for a in e["actors"]), own

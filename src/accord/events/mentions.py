@@ -354,8 +354,9 @@ class MentionResolver:
             return replace(base, kind="unknown", reason=f"'{tok.lemma}' is not an actor")
         sector = role_sector(self.tree, self.kb, i)
         # "The UN mission in Haiti" works for the UN: the body it belongs to decides
-        abroad = sector == "MIL" and outside_force(tree, i)  # "coalition forces in Iraq"
-        country = (body.country if body else None) or self._modifier_country(i, bool(sector), abroad)
+        abroad = outside_force(tree, i) if sector == "MIL" else None  # "coalition forces in Iraq"
+        country = (body.country if body else None) or self._modifier_country(i, bool(sector), bool(abroad))
+        country = country or ("IGO" if abroad == "international" else None)  # "the international forces"
         if body is not None and sector is None:
             sector = body.sector
         if sector is None and country is None:

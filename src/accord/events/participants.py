@@ -143,7 +143,7 @@ def complete_office_holders(
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             # "coalition forces in Iraq": the land they are in is the one they are not of
-            abroad = m.sector == "MIL" and outside_force(tree, m.head)
+            abroad = m.sector == "MIL" and outside_force(tree, m.head) is not None
             outsider = abroad or _outsider(tree, m, outsiders, resolver)
             home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)

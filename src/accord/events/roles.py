@@ -107,10 +107,13 @@ def capitalised_name(kb: KnowledgeBase, tree: Tree, i: int) -> Mention | None:
     return replace(found, start=start, end=end) if found else None
 
 
-def outside_force(tree: Tree, i: int) -> bool:
+def outside_force(tree: Tree, i: int) -> str | None:
     """ "coalition forces in Iraq", "foreign troops in Afghanistan": armed forces marked as
-    another's in the land they are in (actors.json ``outside_forces``)."""
-    return bool(tree.child_lemmas(i, "amod", "compound") & set(actor_lexicon()["outside_forces"]))
+    another's in the land they are in (actors.json ``outside_forces``): "international" or
+    "foreign", or None when unmarked."""
+    words = tree.child_lemmas(i, "amod", "compound")
+    marks = actor_lexicon()["outside_forces"]
+    return next((kind for kind in ("international", "foreign") if words & set(marks[kind])), None)
 
 
 def role_sector(tree: Tree, kb: KnowledgeBase, i: int) -> str | None:
