@@ -189,8 +189,12 @@ def _complete(
     targets of domestic protests and policing, and an unknown attacker's country."""
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence, (things, outsiders) = tree[cand.trigger].sent, _story_cues(lex)
-    # a place a measure is imposed on is no other side: "declared a state of siege in Haiti"
-    others = tuple(r for r in recipients if not (cand.type == "COERCE" and PLACE_TARGET in r.reason))
+    # a place a measure is imposed on, people protest in or rebels fight in is no other side:
+    # "declared a state of siege in Haiti", "workers went on strike in France", "rebels
+    # attacked Kabul"
+    insurgents = cand.type == "ASSAULT" and actors and all(a.sector in ("REB", "UAF") for a in actors)
+    home = cand.type in ("COERCE", "PROTEST") or insurgents
+    others = tuple(r for r in recipients if not (home and PLACE_TARGET in r.reason))
     actors = complete_office_holders(tree, sentence, resolver, actors, others, things=things,
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
