@@ -23,9 +23,11 @@ from accord.events.participants import (
     complete_office_holders,
     domestic_protest_target,
     mobilized_forces,
+    other_side,
     people_of_the_story,
     place_recipient,
     police_target,
+    protesters_at_home,
     reported_by_other,
     unknown_attacker,
 )
@@ -114,9 +116,8 @@ def _without_light_verbs(tree: Tree, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _across_preposition(tree: Tree, c: Candidate) -> bool:
-    """ "hosted Abe for talks": the noun is the verb's purpose, not its object, so the verb,
-    which has an object of its own, is not a light verb doubling the noun (as it is in
-    "agreed to a truce")."""
+    """ "hosted Abe for talks": a verb with its own object, not a light verb doubling the
+    noun of its purpose (as in "agreed to a truce")."""
     tok = tree[c.trigger]
     return (tok.dep == "pobj" and tree[tok.head].head == c.governor
             and bool(tree.children(c.governor, "dobj")))
@@ -189,16 +190,12 @@ def _complete(
     targets of domestic protests and policing, and an unknown attacker's country."""
     actors, recipients = mobilized_forces(tree, cand, actors, recipients)
     sentence, (things, outsiders) = tree[cand.trigger].sent, _story_cues(lex)
-    # a place a measure is imposed on, people protest in or rebels fight in is no other side:
-    # "declared a state of siege in Haiti", "workers went on strike in France", "rebels
-    # attacked Kabul"
-    insurgents = cand.type == "ASSAULT" and actors and all(a.sector in ("REB", "UAF") for a in actors)
-    home = cand.type in ("COERCE", "PROTEST") or insurgents
-    others = tuple(r for r in recipients if not (home and PLACE_TARGET in r.reason))
+    others = other_side(cand, actors, recipients)
     actors = complete_office_holders(tree, sentence, resolver, actors, others, things=things,
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
                                          things=things, outsiders=outsiders)
+    actors = protesters_at_home(cand, actors, recipients)
     if not recipients and actors:
         own = next((a.country for a in actors if a.country), None)
         name = kb.country_name(own) if own else None

@@ -44,6 +44,30 @@ def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
                     weighs=False),)
 
 
+def other_side(cand: Candidate, actors: tuple[Mention, ...],
+               recipients: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The recipients whose country the actors cannot share. A place a measure is imposed on,
+    people protest in or rebels fight in is no other side: "declared a state of siege in
+    Haiti", "workers went on strike in France", "rebels attacked Kabul"."""
+    insurgents = cand.type == "ASSAULT" and actors and all(a.sector in ("REB", "UAF") for a in actors)
+    home = cand.type in ("COERCE", "PROTEST") or insurgents
+    return tuple(r for r in recipients if not (home and PLACE_TARGET in r.reason))
+
+
+_PROTESTING_AT_HOME = "country: of the place they protest in"
+
+
+def protesters_at_home(cand: Candidate, actors: tuple[Mention, ...],
+                       recipients: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """ "Hundreds of thousands of people blocked streets in Hong Kong": people of no country
+    named who protest in a place are taken to be of it, when the sentence names others too."""
+    place = next((r for r in recipients if PLACE_TARGET in r.reason and r.country), None)
+    if cand.type != "PROTEST" or place is None:
+        return actors
+    return tuple(_with_inferred_country(a, place.country, _PROTESTING_AT_HOME, True)
+                 if a.kind == "role" and a.sector and not a.country else a for a in actors)
+
+
 POLICE_TARGET = "target: people of the police's own country, by convention (no target named)"
 
 
