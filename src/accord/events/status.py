@@ -21,6 +21,8 @@ _ATTACKS = frozenset({"ASSAULT"})  # what can be attempted ("tried to kill") or 
 # to withdraw, deploy or send aid decides an act still to come
 _ENACTED = frozenset({"SANCTION", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE", "COERCE"})
 # threats, demands and promises, whose content may carry its own condition
+# what an announcement names is to come: "announced a two-phase withdrawal", "announced a visit"
+_ANNOUNCED = frozenset({"RETREAT", "CONSULT"})
 _CONDITIONED_CONTENT = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 # what a caller does by calling ("called McGuinty to concede"); not "to resume talks"
 _SAID_IN_A_CALL = frozenset({"CONCEDE", "SUPPORT", "ACCUSE", "REQUEST", "PROTEST", "REJECT"})
@@ -120,6 +122,9 @@ def _governor(tree: Tree, cand: Candidate, chain: list[int], n: int, found: dict
         if found.get("planned", "").startswith("infinitive"):
             del found["planned"]
         found.setdefault("planned", f"governed by '{tok.text}'")
+    if (tok.i == cand.governor and cand.type in _ANNOUNCED and cand.entry.pos == "NOUN"
+            and lemma in lex.cue_set("status", "announcing_governors")):
+        found.setdefault("planned", f"announced at '{tok.text}'")  # "announced a withdrawal of"
     if (lemma in lex.cue_set("status", "enacting_governors") and cand.type in _ENACTED
             and found.get("planned", "").startswith("infinitive") and not _own_modality(tree, tok.i, lex)):
         del found["planned"]  # "the Security Council voted to impose sanctions": the vote imposes
