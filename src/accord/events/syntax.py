@@ -241,6 +241,11 @@ def subjects_of(tree: Tree, i: int, depth: int = 0) -> list[int]:
         if tree.children(i, "auxpass", "agent") or (tok.dep == "acl" and tok.tag == "VBN"):
             return []  # "the citizen killed by police", "observers who were taken hostage":
             # the noun undergoes the event
+        infinitive = "to" in tree.child_lemmas(i, "aux")
+        if infinitive and tree.head(i).dep == "attr":  # "Bill Clinton was the last
+            named = [c.i for c in tree.children(tree.head(i).head, "nsubj") if _named(tree, c.i)]
+            if named:  # president to visit India": who the president was
+                return named
         return [tok.head] if tok.dep == "acl" or not _relative_is_object(tree, i) else []
     if tok.dep in _CONTROL_DEPS:
         head = tree.head(i)
