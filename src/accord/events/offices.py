@@ -82,6 +82,9 @@ def _country_words(tree: Tree, ids: list[int], country_of: CountryOf) -> tuple[s
             if window != list(range(window[0], window[0] + n)):
                 continue
             text = tree.span_text(window[0], window[-1] + 1)
+            after = tree[window[-1] + 1].text.lower() if window[-1] + 1 < len(tree) else ""
+            if after == "affairs":  # "Indian Affairs Minister": a portfolio, not a nationality
+                continue
             code = country_of(text.removesuffix("’s").removesuffix("'s"))
             if code:
                 return code, set(window)
