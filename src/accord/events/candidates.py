@@ -290,11 +290,12 @@ def _noun_arguments(
     if not sources:
         sources = [c.i for c in tree.children(i, "poss") if c.pos != "PRON"]
         sources += [o for _, o in tree.prep_objects(i, {"by"})]
-    if not sources and light:  # "held talks": not "framed the visit as"; of a passive light
-        passive = bool(tree.children(governor, "auxpass", "nsubjpass"))  # verb only its agent
-        sources = [] if passive else subjects_of(tree, governor)  # ("before the state of
-        sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]  # emergency was
-        # declared" is not declared by the subject of the clause it is in)
+    if not sources and light:  # "held talks": not "framed the visit as"
+        # a passive light verb gives only its agent: "before the state of emergency was
+        # declared" is not declared by the subject of the clause it hangs on
+        passive = bool(tree.children(governor, "auxpass", "nsubjpass"))
+        sources = [] if passive else subjects_of(tree, governor)
+        sources = sources or [o for _, o in tree.prep_objects(governor, {"by"})]
     if not sources:  # "its invasion", "their ties": the pronoun, resolved later
         sources = [c.i for c in tree.children(i, "poss")]
     if not sources and e.type == "RETREAT":  # "the withdrawal of American forces": who leaves

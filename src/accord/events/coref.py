@@ -143,7 +143,8 @@ def organisation_anaphor(tree: Tree, i: int, named: Callable[[Entity], Mention],
         # (a body the knowledge base lacks, unless its name ends in a state's: "Interior Ministry")
         unknown = m.sector is None and lemma != "party" and not state_role(tree[m.head].lemma.lower())
         if m.kind == "organisation" and m.resolved and (m.sector in sectors or unknown):
-            return replace(m, head=i, start=i - 1, end=i + 1, text=tree.span_text(i - 1, i + 1),
+            the = tree.children(i, "det")[0].i
+            return replace(m, head=i, start=the, end=i + 1, text=tree.span_text(the, i + 1),
                            reason=f"{m.reason}; the organisation named last, for '{tok.text}'")
     return None
 

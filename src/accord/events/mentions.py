@@ -313,9 +313,12 @@ class MentionResolver:
         return read_named(self.tree, self.kb, ent, self._modifier_country, self._role)
 
     def _apposed_name(self, i: int) -> Mention | None:
+        """ "Jan Egeland, the UN humanitarian chief": a name the tagger missed, its office given."""
+        if not self.tree.children(i, "appos"):
+            return None
         first = min(self.tree.subtree(i))
-        reading, _ = self._office_reading(i, first) if self.tree.children(i, "appos") else (None, 0)
-        if reading is None or not (reading.office and reading.country):
+        reading, _ = self._office_reading(i, first)
+        if not (reading.office and reading.country):
             return None
         return self._resolve_person(self.tree.span_text(first, i + 1), reading, i, first, i + 1)
 

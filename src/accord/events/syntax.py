@@ -176,7 +176,7 @@ def _reattach_results(tokens: list[Token]) -> list[Token]:
 
 
 def _reattach_finite_modifiers(tokens: list[Token]) -> list[Token]:
-    """Mend a fourth: "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro
+    """Mend one more, before the others: "Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro
     Hashimoto". The parser reads "on Saturday hosted" as a modifier of "Minister" and makes
     the whole sentence one noun phrase, so nobody hosts anybody. A past tense (VBD, not the
     participle VBN of "the detained leader") cannot modify a noun; when the sentence has a
