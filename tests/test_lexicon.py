@@ -34,3 +34,7 @@ def test_the_step_names_the_exact_lexicon_content() -> None:
     v1, v2 = parse_lexicon(base, {}, "t.json").version, parse_lexicon(tuned, {}, "t.json").version
     assert v1 != v2 and v1.startswith("1.") and v2.startswith("1.")
     assert parse_lexicon(dict(base), {}, "t.json").version == v1
+    # the actor words (actors.json) are part of it: a new office head is a new lexicon
+    heads = {"office_heads": {"president": "GOV"}}
+    more = {"office_heads": {"president": "GOV", "coordinator": "GOV"}}
+    assert parse_lexicon(base, {}, "t.json", heads).version != parse_lexicon(base, {}, "t.json", more).version

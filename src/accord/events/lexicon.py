@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from accord.events.offices import actor_lexicon
+
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -158,7 +160,8 @@ def _variant(raw: dict[str, Any], where: str) -> Variant:
     )
 
 
-def parse_lexicon(triggers: dict[str, Any], cues: dict[str, Any], name: str) -> Lexicon:
+def parse_lexicon(triggers: dict[str, Any], cues: dict[str, Any], name: str,
+                  actors: dict[str, Any] | None = None) -> Lexicon:
     if not isinstance(triggers.get("entries"), list):
         raise LexiconError(f"{name}: missing 'entries' list")
     entries = tuple(
@@ -169,15 +172,17 @@ def parse_lexicon(triggers: dict[str, Any], cues: dict[str, Any], name: str) -> 
     for entry in entries:
         index[(entry.lemma, entry.pos)].append(entry)
     return Lexicon(
-        version=_version(triggers, cues), entries=entries, cues=cues,
+        version=_version(triggers, cues, actors or {}), entries=entries, cues=cues,
         by_lemma={k: tuple(v) for k, v in index.items()},
     )
 
 
-def _version(triggers: dict[str, Any], cues: dict[str, Any]) -> str:
+def _version(triggers: dict[str, Any], cues: dict[str, Any], actors: dict[str, Any]) -> str:
     """The declared version and a digest of the content ("1.3fa2b1c0"): every event names
-    the exact lexicon that coded it, so a tuned entry cannot pass under an old name."""
-    canonical = json.dumps([triggers, cues], sort_keys=True, ensure_ascii=False).encode("utf-8")
+    the exact lexicon that coded it (triggers, cues, and the actor words of actors.json), so
+    a tuned entry cannot pass under an old name."""
+    parts = [triggers, cues, actors] if actors else [triggers, cues]
+    canonical = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return f"{triggers.get('version', '0')}.{hashlib.sha256(canonical).hexdigest()[:8]}"
 
 
@@ -192,4 +197,5 @@ def _read(path: Path | Any) -> dict[str, Any]:
 def load_lexicon(directory: str | None = None) -> Lexicon:
     base = Path(directory) if directory else resources.files("accord") / "data" / "lexicon"
     triggers_path, cues_path = base / "triggers.json", base / "cues.json"
-    return parse_lexicon(_read(triggers_path), _read(cues_path), str(triggers_path))
+    # (actors.json is read from the package whatever the directory, as the coder reads it)
+    return parse_lexicon(_read(triggers_path), _read(cues_path), str(triggers_path), actor_lexicon())
