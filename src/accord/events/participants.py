@@ -179,10 +179,37 @@ def complete_office_holders(
                 code, why = _police_home(tree, sentence, resolver, others, things), _POLICE_HOME
             if code is None and not outsider:
                 code, why = article_country(tree, sentence, resolver, exclude | own, things), _FROM_ARTICLE
+            if code is None and not abroad and not _marked_foreign(tree, m, outsiders):
+                # (an unknown group's name does not make rebels foreign: "Shona rebels")
+                code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
             if code:
                 m = _with_inferred_country(m, code, why, sources)
         out.append(m)
     return tuple(out)
+
+
+_COUNTERPART = "country: that of the authority it opposes at home, or of its challengers"
+_CHALLENGERS = frozenset({"OPP", "REB"})
+
+
+def domestic_counterpart(tree: Tree, m: Mention, others: tuple[Mention, ...],
+                         outsiders: frozenset[str]) -> str | None:
+    """ "The opposition rejected calls from President Kibaki", "Rebels in the Ivory Coast
+    dismissed an appeal from President Gbagbo": an opposition or rebels and the civil authority
+    they challenge are of one country, when nothing else in the text gives theirs. Only people
+    and bodies count, not a country's name ("fired rockets into Israel"), nor armed forces,
+    which fight abroad ("Israeli soldiers killed militants"), nor those whose words make them
+    someone else's ("rebels kidnapped an Egyptian diplomat")."""
+    if m.sector in _CHALLENGERS:
+        wanted = _CIVIL_AUTHORITY
+    elif m.sector in _CIVIL_AUTHORITY:
+        wanted = _CHALLENGERS
+    else:
+        return None
+    sides = {o.country for o in others if o.sector in wanted and o.country and o.kind in ("person", "role")
+             and not _marked_foreign(tree, o, outsiders)}
+    code = next(iter(sides)) if len(sides) == 1 else None
+    return code if code and len(code) == 3 and code.isalpha() and code != "IGO" else None
 
 
 def people_of_the_story(
@@ -212,11 +239,15 @@ def _with_inferred_country(m: Mention, code: str, why: str, source: bool) -> Men
     return replace(m, country=code, sector=m.sector or "GOV", confidence=score, reason=f"{m.reason}; {why}")
 
 
+def _marked_foreign(tree: Tree, m: Mention, outsiders: frozenset[str]) -> bool:
+    return any(tree[j].lemma.lower() in outsiders for j in range(m.start, m.end))
+
+
 def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str], resolver: MentionResolver) -> bool:
     """Is a mention someone from elsewhere by its own words: "foreign embassies", "other Asian
     leaders", "KBR officials" or "Michael Ratner, president of the Center for Constitutional
     Rights" (an organisation's, whose country is not the story's)?"""
-    if any(tree[j].lemma.lower() in outsiders for j in range(m.start, m.end)):
+    if _marked_foreign(tree, m, outsiders):
         return True
     if any(m.start <= e.start < m.end and e.label in ("NORP", "ORG", "LOC") for e in tree.doc.entities):
         return True

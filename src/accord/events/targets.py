@@ -23,6 +23,7 @@ OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian 
 PHRASE_TARGET = "target: the first party of another country named in the event's phrase (by position)"
 _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
                        "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
+_POLITICAL_ROLES = frozenset({"GOV", "OPP", "REB", "MIL", "COP", "LEG", "JUD", "PTY"})
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 _OWNER_PREPS = frozenset({"by", "from", "of"})
 _CONTENT_PREPS = frozenset({"with", "against", "to", "on", "from", "into", "at"})
@@ -185,7 +186,12 @@ def fallback_recipients(
         tree, cand.anchor, cand.type, agentive, requested, holding)
     owners = [(h, OBJECT_OWNER) for h in owned]
     inside = [(h, TARGET_INSIDE) for h in _content_targets(tree, cand.anchor, cand.type) if h not in claim]
-    return _first_found(resolver, actors, [*owners, *inside])
+    # last, an owner that is a political role noun whose country the text around gives later:
+    # "accepted demands from Shona rebels" in a sentence on Mozambique (when someone acts)
+    own = {a.head for a in actors}
+    roles = [(h, why) for h, why in owners if h not in own] if actors else []
+    return (_first_found(resolver, actors, [*owners, *inside])
+            or _first_found(resolver, actors, roles, roles=True))
 
 
 def phrase_recipients(
@@ -206,13 +212,14 @@ def phrase_recipients(
 
 
 def _first_found(resolver: MentionResolver, actors: tuple[Mention, ...],
-                 heads: list[tuple[int, str]],
-                 keep: Callable[[Mention], bool] = lambda m: True) -> tuple[Mention, ...]:
+                 heads: list[tuple[int, str]], keep: Callable[[Mention], bool] = lambda m: True,
+                 roles: bool = False) -> tuple[Mention, ...]:
     taken = {mention_key(a) for a in actors if a.resolved}
     for head, why in heads:
         found = [replace(m, reason=f"{m.reason}; {why}", confidence=m.confidence * 0.8)
                  for m in resolver.mentions(head)  # with its conjuncts: "with Congo and Costa Rica"
-                 if m.resolved and m.kind != "place" and mention_key(m) not in taken and keep(m)]
+                 if (m.resolved or (roles and m.kind == "role" and m.sector in _POLITICAL_ROLES))
+                 and m.kind != "place" and mention_key(m) not in taken and keep(m)]
         if found:
             return tuple(found)
     return ()
