@@ -219,8 +219,8 @@ class MentionResolver:
         office = reading.office
         if reading.former and office:
             office = f"former {office}"
-        if res is not None and not reading.former:
-            return replace(
+        if res is not None and (office or not reading.former):  # "former President Bill
+            return replace(  # Clinton": out of office, still of his country
                 base, name=res.name, office=office or res.office,
                 country=reading.country or res.country,
                 sector=reading.sector or res.sector or "GOV",
