@@ -195,7 +195,7 @@ def _complete(
                                      outsiders=outsiders)
     recipients = complete_office_holders(tree, sentence, resolver, recipients, actors, sources=False,
                                          things=things, outsiders=outsiders)
-    actors = protesters_at_home(cand, actors, recipients)
+    actors = protesters_at_home(tree, cand, resolver, actors, recipients)
     if not recipients and actors:
         own = next((a.country for a in actors if a.country), None)
         name = kb.country_name(own) if own else None
@@ -264,10 +264,7 @@ def _targets(
             return actors, (), "the visit's object is not a country, organisation or person"
         return actors, _host_country(tree, cand, kb, article, actors), ""
     if not recipients:
-        recipients = fallback_recipients(
-            tree, cand, resolver, actors, lex.cue_set("agentive_objects"),
-            lex.cue_set("requested_acts"), lex.cue_set("holding_verbs"), lex.cue_set("denial_verbs"),
-        ) or place_recipient(
+        recipients = fallback_recipients(tree, cand, resolver, actors, lex) or place_recipient(
             tree, cand, resolver, actors)
     return actors, recipients, ""
 

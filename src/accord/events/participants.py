@@ -57,12 +57,17 @@ def other_side(cand: Candidate, actors: tuple[Mention, ...],
 _PROTESTING_AT_HOME = "country: of the place they protest in"
 
 
-def protesters_at_home(cand: Candidate, actors: tuple[Mention, ...],
+def protesters_at_home(tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
                        recipients: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """ "Hundreds of thousands of people blocked streets in Hong Kong": people of no country
-    named who protest in a place are taken to be of it, when the sentence names others too."""
-    place = next((r for r in recipients if PLACE_TARGET in r.reason and r.country), None)
-    if cand.type != "PROTEST" or place is None:
+    named who protest in a place are taken to be of it, when the sentence names others too,
+    whether or not the place is what they protest against ("in defiance of Chinese authorities")."""
+    if cand.type != "PROTEST":
+        return actors
+    places = recipients if any(PLACE_TARGET in r.reason for r in recipients) else place_recipient(
+        tree, cand, resolver, actors)
+    place = next((r for r in places if PLACE_TARGET in r.reason and r.country), None)
+    if place is None:
         return actors
     return tuple(_with_inferred_country(a, place.country, _PROTESTING_AT_HOME, True)
                  if a.kind == "role" and a.sector and not a.country else a for a in actors)

@@ -14,12 +14,14 @@ from dataclasses import replace
 
 from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
+from accord.events.lexicon import Lexicon
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.nesting import SPEECH_TYPES
 from accord.events.syntax import Tree, controlling_objects
 
 TARGET_INSIDE = "target found inside the event's object or content"
 OBJECT_OWNER = "target: whose the event's object is"  # "war crimes by Croatian extremists"
+STANCE_TARGET = "target: whom the protest's stated stance is aimed at"
 PHRASE_TARGET = "target: the first party of another country named in the event's phrase (by position)"
 _DIRECTED = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "SANCTION",
                        "AID", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"})
@@ -173,13 +175,17 @@ def denied_claim(tree: Tree, cand: Candidate, denials: frozenset[str]) -> set[in
     return {k for c in tree.children(cand.anchor, "ccomp") for k in tree.subtree(c.i)}
 
 
-def fallback_recipients(
-    tree: Tree, cand: Candidate, resolver: MentionResolver, actors: tuple[Mention, ...],
-    agentive: frozenset[str] = frozenset(), requested: frozenset[str] = frozenset(),
-    holding: frozenset[str] = frozenset(), denials: frozenset[str] = frozenset(),
-) -> tuple[Mention, ...]:
+def fallback_recipients(tree: Tree, cand: Candidate, resolver: MentionResolver,
+                        actors: tuple[Mention, ...], lex: Lexicon) -> tuple[Mention, ...]:
+    """A target the event's slots do not name, from its object's owner or content, or a
+    protest's stated stance; see the module docstring for the order."""
+    if cand.type == "PROTEST":
+        stances = _stance_targets(tree, cand, lex.cue_set("protest_stances"))
+        return _first_found(resolver, actors, [(h, STANCE_TARGET) for h in stances])
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
+    agentive, requested = lex.cue_set("agentive_objects"), lex.cue_set("requested_acts")
+    holding, denials = lex.cue_set("holding_verbs"), lex.cue_set("denial_verbs")
     claim = denied_claim(tree, cand, denials)
     # what is withdrawn ("withdrawal of Syria's troops") is the retreating side's own
     owned = [] if cand.type == "RETREAT" else _object_owners(
@@ -209,6 +215,22 @@ def phrase_recipients(
     # only another country's party: a guess by position is too weak for "the Senate", "ABC"
     found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own)
     return tuple(replace(m, weighs=False) for m in found)
+
+
+_STANCE_PREPS = frozenset({"of", "for", "to", "at", "against", "over", "towards", "toward", "with"})
+
+
+def _stance_targets(tree: Tree, cand: Candidate, stances: frozenset[str]) -> list[int]:
+    """Whom a protest's stated stance is aimed at: "rallied in defiance of Chinese authorities",
+    "blocked a road to show their disapproval of US military policies" (the object, or its
+    owner when the object is a thing: "US", not "policies")."""
+    out = []
+    for j in sorted(tree.subtree(cand.anchor)):
+        if tree[j].pos != "NOUN" or tree[j].lemma.lower() not in stances or j == cand.trigger:
+            continue
+        for _, o in tree.prep_objects(j, _STANCE_PREPS):
+            out += [o, *(c.i for c in tree.children(o, *_OWNER_DEPS))]
+    return out
 
 
 def _first_found(resolver: MentionResolver, actors: tuple[Mention, ...],
