@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from accord.events.draft import Mention
 from accord.events.offices import actor_lexicon, clean_name
@@ -39,15 +40,28 @@ def modifiers(tree: Tree, i: int) -> list[Token]:
     for child in tree.children(i, *_MODIFIER_DEPS):
         if child.text.startswith("America") and tree[child.i - 1].text in _CONTINENT_PARTS:
             continue  # "an Arab-South American bank" is no bank of the United States
+        if child.i in stance_words(tree):
+            continue  # "an anti-Syria journalist", "pro-Iranian militias": a stance
         out.append(child)
         if child.dep == "compound":
             out.extend(tree.children(child.i, "compound", "amod"))
     return out
 
 
+@lru_cache(maxsize=4)
+def stance_words(tree: Tree) -> frozenset[int]:
+    """Tokens of a stance ("anti-Syria", "pro-Iranian"): a people's or country's name that
+    says what someone is for or against, not whose they are."""
+    prefixes = actor_lexicon()["stance_prefixes"]
+    return frozenset(k for j in range(len(tree) - 2) if tree[j].text.lower() in prefixes
+                     and tree[j + 1].text == "-" for k in (j, j + 1, j + 2))
+
+
 def np_text(tree: Tree, i: int) -> str:
-    """The words of the noun phrase up to its head ``i``, without its determiner."""
-    ids = [j for j in tree.subtree(i) if j <= i and tree[j].dep != "det"]
+    """The words of the noun phrase up to its head ``i``, without its determiner or a
+    stance ("the pro-Iranian Hizbollah" is Hizbollah)."""
+    stance = stance_words(tree)
+    ids = [j for j in tree.subtree(i) if j <= i and tree[j].dep != "det" and j not in stance]
     return clean_name(tree.span_text(ids[0], i + 1)) if ids else tree[i].text
 
 
