@@ -183,3 +183,14 @@ def test_a_past_tense_is_no_modifier_of_a_noun() -> None:
     guard = _tree("Police released the detained leader on Monday.")
     detained = next(t for t in guard.tokens if t.text == "detained")
     assert detained.dep == "amod" and guard.head(detained.i).text == "leader"
+
+
+def test_a_protest_held_to_protest_something_is_one_protest(code_text) -> None:
+    """ "began a hunger strike to protest President Mubarak's refusal": two words for one
+    protest, coded once, as done (not a planned second one), aimed at whom the second names."""
+    text = ("Egyptian dissident Ayman Nour began a hunger strike on Monday to protest President "
+            "Mubarak's refusal to release him.")
+    protests = [e for e in result_json(code_text(text, "2006-02-01"))["events"] if e["type"] == "PROTEST"]
+    assert len(protests) == 1, protests
+    assert protests[0]["status"] == "occurred"
+    assert [r["name"] for r in protests[0]["recipients"]] == ["Hosni Mubarak"]

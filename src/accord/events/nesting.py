@@ -157,6 +157,9 @@ def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
     asked = tuple(s for s in inner.sources if s not in outer.sources and tree[s].dep == "nsubj"
                   ) if outer.type == "REQUEST" else ()  # (not "for the website to be blocked")
     targets = outer.targets or asked or tuple(t for t in acted_on if t not in outer.sources)
+    if outer.type == inner.type == "PROTEST":  # "marched ... to protest the beef deal": two
+        entry = replace(outer.entry, confidence=max(outer.entry.confidence, inner.entry.confidence))
+        outer = replace(outer, entry=entry)  # words for one protest, each evidence of it
     return replace(outer, mode=mode, targets=targets, reason=f"{outer.reason}; content: {inner.type}")
 
 
@@ -181,12 +184,16 @@ def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
 
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
-    """ "demonstrated ..., calling for independence": the demand is what the protest is about."""
-    if cand.type not in ("REQUEST", "ACCUSE"):
+    """ "demonstrated ..., calling for independence": the demand is what the protest is about;
+    so is a protest it is held for ("began a hunger strike to protest the ban")."""
+    if cand.type not in ("REQUEST", "ACCUSE", "PROTEST"):
         return None
     tok = tree[cand.anchor]
-    if tok.dep in ("advcl", "xcomp", "acl", "conj") and not tree.is_root(cand.anchor):
-        return protests.get(tok.head)
+    purpose = "to" in tree.child_lemmas(cand.anchor, "aux")  # (not "the protest, mobilized by")
+    deps = ("advcl", "xcomp") if cand.type == "PROTEST" else ("advcl", "xcomp", "acl", "conj")
+    if tok.dep in deps and not tree.is_root(cand.anchor) and (purpose or cand.type != "PROTEST"):
+        outer = protests.get(tok.head)
+        return outer if outer is not cand else None
     return None
 
 

@@ -180,8 +180,10 @@ def fallback_recipients(tree: Tree, cand: Candidate, resolver: MentionResolver,
     """A target the event's slots do not name, from its object's owner or content, or a
     protest's stated stance; see the module docstring for the order."""
     if cand.type == "PROTEST":
-        stances = _stance_targets(tree, cand, lex.cue_set("protest_stances"))
-        return _first_found(resolver, actors, [(h, STANCE_TARGET) for h in stances])
+        # (one of no country is no better than the place protested in: "the Federal
+        # Government's proposed changes")
+        stances = [(h, STANCE_TARGET) for h in _stance_targets(tree, cand, lex.cue_set("protest_stances"))]
+        return _first_found(resolver, actors, stances, lambda m: bool(m.country))
     if cand.type not in _DIRECTED or cand.symmetric:
         return ()
     agentive, requested = lex.cue_set("agentive_objects"), lex.cue_set("requested_acts")
@@ -222,13 +224,18 @@ _STANCE_PREPS = frozenset({"of", "for", "to", "at", "against", "over", "towards"
 
 def _stance_targets(tree: Tree, cand: Candidate, stances: frozenset[str]) -> list[int]:
     """Whom a protest's stated stance is aimed at: "rallied in defiance of Chinese authorities",
-    "blocked a road to show their disapproval of US military policies" (the object, or its
-    owner when the object is a thing: "US", not "policies")."""
+    "blocked a road to show their disapproval of US military policies", "went on strike to
+    protest the beef deal with the US" (the object, or its owner when the object is a thing:
+    "US", not "policies")."""
     out = []
     for j in sorted(tree.subtree(cand.anchor)):
-        if tree[j].pos != "NOUN" or tree[j].lemma.lower() not in stances or j == cand.trigger:
+        if tree[j].lemma.lower() not in stances or j == cand.trigger:
             continue
-        for _, o in tree.prep_objects(j, _STANCE_PREPS):
+        if tree[j].pos == "NOUN":
+            objects = [o for _, o in tree.prep_objects(j, _STANCE_PREPS)]
+        else:  # "to protest President Assad's failure"
+            objects = [c.i for c in tree.children(j, "dobj")] if tree[j].pos == "VERB" else []
+        for o in objects:
             out += [o, *(c.i for c in tree.children(o, *_OWNER_DEPS))]
     return out
 
