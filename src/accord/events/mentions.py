@@ -33,6 +33,7 @@ from accord.events.roles import (
     modifiers,
     names_a_place,
     np_text,
+    office_country,
     outside_force,
     place_country_of,
     prepositional_country,
@@ -194,10 +195,7 @@ class MentionResolver:
                        reason=f"coreference: same person as '{earlier.text}'")
 
     def _office_country(self, text: str) -> str | None:
-        """An organisation whose office is named before or after a person, when no country
-        is: "Arab League Secretary General", "director of news at the BBC"."""
-        org = self.kb.organisation(text)
-        return org.code if org is not None else None
+        return office_country(self.kb, self.tree, text, self.countries_named)
 
     def _resolve_person(
         self, name: str, reading: OfficeReading, root: int, start: int, end: int

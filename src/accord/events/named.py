@@ -81,6 +81,17 @@ def _country_or_people(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, ba
                    sector="CVL" if people else "GOV", reason=f"country: {text}", confidence=0.85)
 
 
+def _country_in_name(tree: Tree, kb: KnowledgeBase, ent: Entity) -> str | None:
+    """ "the Muslim Association of Britain": a body the knowledge base does not know, named
+    after its country."""
+    for j in range(ent.start, ent.end):
+        if tree[j].dep == "pobj" and tree.head(j).text.lower() == "of" and ent.start <= tree[j].head:
+            code = kb.country(clean_name(tree.span_text(min(tree.subtree(j)), ent.end)))
+            if code:
+                return code
+    return None
+
+
 def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: Mention,
                   modifier_country: ModifierCountry) -> Mention:
     text = clean_name(ent.text)
@@ -89,6 +100,7 @@ def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: M
     country = modifier_country(root)
     if country is None and root != ent.end - 1:  # "the Alliance for A Just and Lasting Peace in
         country = modifier_country(ent.end - 1)  # the Philippines": the place hangs on the last word
+    country = country or _country_in_name(tree, kb, ent)
     sector = kb.role(tree[root].lemma.lower()) if root == ent.end - 1 else None
     place = _place_in_name(tree, kb, ent.start, root) if sector in _FORCES and not country else None
     if place is not None:  # "Bristol Police", "Caracas Metropolitan Police"

@@ -187,6 +187,10 @@ def complete_office_holders(
             if code is None and not abroad and not _marked_foreign(tree, m, outsiders):
                 # (an unknown group's name does not make rebels foreign: "Shona rebels")
                 code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
+            if code is None and m.kind == "person" and not _marked_foreign(tree, m, outsiders):  # one the KB
+                # does not know, with an office, in a sentence on one country is of it even if the
+                # other side is ("Indian Affairs Minister Jim Prentice refused to meet Ontario's ...")
+                code, why = sentence_country(tree, sentence, resolver, own, things), _INFERRED
             if code:
                 m = _with_inferred_country(m, code, why, sources)
         out.append(m)
@@ -225,11 +229,15 @@ def people_of_the_story(
     a story on Britain, "Louis Biraogo accused Chief Justice Puno") take the article's clear
     favourite, as role nouns do, unless their words say they are from elsewhere. Read only
     once an event is accepted on other grounds: a name alone makes no political actor
-    ("Jerry Springer has signed a contract")."""
+    ("Jerry Springer has signed a contract"). So do organisations the knowledge base does not
+    know ("the POA called off the strike" in a story on Britain), unless their own words name
+    a country or make them someone else's."""
     out = []
     for m in mentions:
         nameless = m.kind != "person" or m.country or m.office
-        if not nameless and not _outsider(tree, m, outsiders, resolver):
+        unknown_body = m.kind == "organisation" and not m.country and not _marked_foreign(
+            tree, m, outsiders) and not any(resolver.kb.country(tree[j].text) for j in range(m.start, m.end))
+        if unknown_body or (not nameless and not _outsider(tree, m, outsiders, resolver)):
             code = article_country(tree, sentence, resolver, set(), things)
             m = _with_inferred_country(m, code, _FROM_ARTICLE, sources) if code else m
         out.append(m)

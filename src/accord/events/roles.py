@@ -77,6 +77,24 @@ def kb_name(kb: KnowledgeBase, text: str, i: int) -> Mention | None:
     return None
 
 
+def office_country(kb: KnowledgeBase, tree: Tree, text: str, named: set[str]) -> str | None:
+    """Whose an office named before or after a person is, when no country is: an
+    organisation's ("Arab League Secretary General", "director of news at the BBC"), or a
+    city's or region's the tagger found as a place or took for a name ("Kandahar governor",
+    "Zahedan deputy"), in a country the article names (not Canada's Delta for "Delta State
+    governor" in a story on Nigeria); never a common word that names a town ("Liberal MP")."""
+    org = kb.organisation(text)
+    if org is not None:
+        return org.code
+    place = kb.place(text) if text in _place_names(tree) else None
+    return place.country if place is not None and place.country in named else None
+
+
+@lru_cache(maxsize=4)
+def _place_names(tree: Tree) -> frozenset[str]:
+    return frozenset(e.text for e in tree.doc.entities if e.label in ("GPE", "LOC", "FAC", "PERSON"))
+
+
 def through_container(tree: Tree, i: int) -> int:
     """ "a convoy of Ukrainian soldiers", "tens of thousands of students": the students."""
     containers = actor_lexicon()["containers"]
