@@ -33,7 +33,7 @@ _KNOWN_KEYS = {
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
     "excludes_opinion_clause", "requires_content", "excludes_governor", "transitive",
-    "requires_target",
+    "requires_target", "excludes_claim_objects",
 }
 
 
@@ -84,6 +84,7 @@ class TriggerEntry:
     excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
     excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
     excludes_governor: frozenset[str] = frozenset()  # "the helicopter crashed, killing 31"
+    excludes_claim_objects: frozenset[str] = frozenset()  # "denied the charges": a statement
     intransitive: bool = False  # "demonstrated" protests; "demonstrated courage" does not
     transitive: bool = False  # "evacuated 500 civilians" aids; "evacuated into the cellar" does not
     # "warned Iran against an attack" threatens; "warned that Gaza faces a catastrophe" does not

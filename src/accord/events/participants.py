@@ -205,18 +205,19 @@ def domestic_counterpart(tree: Tree, m: Mention, others: tuple[Mention, ...],
                          outsiders: frozenset[str]) -> str | None:
     """ "The opposition rejected calls from President Kibaki", "Rebels in the Ivory Coast
     dismissed an appeal from President Gbagbo": an opposition or rebels and the civil authority
-    they challenge are of one country, when nothing else in the text gives theirs. Only people
-    and bodies count, not a country's name ("fired rockets into Israel"), nor armed forces,
-    which fight abroad ("Israeli soldiers killed militants"), nor those whose words make them
-    someone else's ("rebels kidnapped an Egyptian diplomat")."""
+    they challenge are of one country, when nothing else in the text gives theirs ("the
+    government has accused the LTTE"). Only people and bodies count, not a country's name
+    ("fired rockets into Israel"), nor armed forces, which fight abroad ("Israeli soldiers
+    killed militants"), nor those whose words make them someone else's ("rebels kidnapped an
+    Egyptian diplomat")."""
     if m.sector in _CHALLENGERS:
         wanted = _CIVIL_AUTHORITY
     elif m.sector in _CIVIL_AUTHORITY:
         wanted = _CHALLENGERS
     else:
         return None
-    sides = {o.country for o in others if o.sector in wanted and o.country and o.kind in ("person", "role")
-             and not _marked_foreign(tree, o, outsiders)}
+    sides = {o.country for o in others if o.sector in wanted and o.country
+             and o.kind in ("person", "role", "organisation") and not _marked_foreign(tree, o, outsiders)}
     code = next(iter(sides)) if len(sides) == 1 else None
     return code if code and len(code) == 3 and code.isalpha() and code != "IGO" else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from accord.events.candidates import Candidate
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.participants import PLACE_TARGET, party_blamed
+from accord.events.restrictions import object_lemmas
 from accord.events.status import StatusReading
 from accord.events.syntax import Tree
 from accord.events.targets import TARGET_INSIDE
@@ -27,6 +28,9 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
         return "what is blamed is a thing, not a party"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
         return "subject is not a person"
+    claims, objects = cand.entry.excludes_claim_objects, object_lemmas(tree, cand.trigger)
+    if claims and (objects & claims or (not objects and tree.children(cand.trigger, "ccomp"))):
+        return "a denial answers a claim: a public statement, which PLOVER leaves out"
     return ""
 
 
