@@ -24,6 +24,8 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
     obligation = cand.reason.startswith("pattern:obligation")
     if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
         return "object is not an actor"  # "released a statement": not a release
+    if obligation and all(_own_people(m, actors) for m in recipients):
+        return "what one's own country or people should do is a view of policy, not a demand"
     if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
         return "what is blamed is a thing, not a party"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
@@ -32,6 +34,16 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
     if claims and (objects & claims or (not objects and tree.children(cand.trigger, "ccomp"))):
         return "a denial answers a claim: a public statement, which PLOVER leaves out"
     return ""
+
+
+_AUTHORITIES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "OPP", "REB"})
+
+
+def _own_people(m: Mention, actors: tuple[Mention, ...]) -> bool:
+    """ "Mr Brown said the United Kingdom should not ignore poverty", "Mr Howard says workers
+    should wait": the speaker's own country, or its people, not an authority of it."""
+    own = {a.country for a in actors if a.country}
+    return m.country in own and (m.kind == "country" or (m.kind == "role" and m.sector not in _AUTHORITIES))
 
 
 def _own_target(m: Mention) -> bool:
