@@ -15,7 +15,15 @@ from accord.events.candidates import Candidate
 from accord.events.draft import mention_key
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.roles import outside_force
-from accord.events.story import PLACE_LABELS, article_country, country_counts, place_country, sentence_country
+from accord.events.story import (
+    PLACE_LABELS,
+    article_country,
+    country_anaphor,
+    country_counts,
+    embassy_at,
+    place_country,
+    sentence_country,
+)
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, entity_root, subjects_of
 from accord.records import Location
 
@@ -104,7 +112,7 @@ def place_recipient(
     if cand.type not in _PLACE_TARGETS or (cand.type == "COERCE" and not actors):
         return ()  # "has been detained in Japan since July": Japan detains, it is not detained
     own = {a.country for a in actors if a.country}
-    embassy = _embassy(tree, cand, resolver) if cand.type == "PROTEST" else None
+    embassy = embassy_at(tree, cand.trigger, resolver) if cand.type == "PROTEST" else None
     if embassy is not None:
         return (embassy,)
     heads = [cand.anchor, cand.trigger, *(c.i for c in tree.children(cand.anchor, "dobj"))]
@@ -113,31 +121,15 @@ def place_recipient(
         # is against ("against alleged ballot-stuffing in Lisala")
     for head in heads:
         for _, obj in tree.prep_objects(head, {"in", "into", "of", "at", "on", "across"}):
-            ent = tree.entity_at.get(obj)
+            ent = tree.entity_at.get(obj) or country_anaphor(tree, obj, resolver)  # "in the country"
             if ent is None or ent.label not in PLACE_LABELS:
                 continue
             code = place_country(resolver, ent.text)
             if code and (code not in own or cand.type in _DOMESTIC_FORCE):
                 m = Mention(head=obj, start=ent.start, end=ent.end, text=ent.text, kind="place",
-                            country=code, reason=PLACE_TARGET,
-                            confidence=0.45)
+                            country=code, reason=PLACE_TARGET, confidence=0.45)
                 return (m.located(tree),)
     return ()
-
-
-_MISSIONS = frozenset({"embassy", "consulate", "legation"})
-
-
-def _embassy(tree: Tree, cand: Candidate, resolver: MentionResolver) -> Mention | None:
-    """ "200 people demonstrated outside the Australian Embassy" in Wellington: a protest at
-    a country's embassy is addressed to that country, not to the host."""
-    for j in tree.subtree(cand.trigger):
-        if tree[j].lemma.lower() not in _MISSIONS or tree[j].dep != "pobj":
-            continue
-        mission = resolver.single(j)
-        if mission.country:
-            return replace(mission, reason=f"{mission.reason}; target: the embassy's country")
-    return None
 
 
 _INFERRED = "country: the one the sentence is about"

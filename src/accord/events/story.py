@@ -4,15 +4,17 @@ What participants read a country from when the words of a mention name none: the
 places and peoples a sentence names ("President Omar El Bashir ... the curfew imposed in
 Sudan"), and, for a sentence that names none, the article's clear favourite. Places that
 only name a thing ("the Kyoto agreement") or a source ("..., the Russian Pravda reports")
-do not count.
+do not count. Also the places a sentence names without a name: "the country" it refers back
+to, and the country whose embassy a protest is held at.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
-from accord.events.mentions import MentionResolver
+from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import Tree
 from accord.events.targets import closing_attribution
 from accord.records import Entity
@@ -112,3 +114,32 @@ def _names_a_thing(tree: Tree, i: int, things: frozenset[str]) -> bool:
     """Is the place at ``i`` only part of the name of an agreement or a meeting ("the Kyoto
     agreement", "the Annapolis conference"), not where the story happens?"""
     return tree[i].dep == "compound" and tree.head(i).lemma.lower() in things
+
+
+def country_anaphor(tree: Tree, i: int, resolver: MentionResolver) -> Entity | None:
+    """ "Russia sent troops into Georgia. ... began to bomb targets in the country": "the
+    country" is the last place named before it, within three sentences, that is a country."""
+    if tree[i].lemma.lower() != "country" or tree.child_lemmas(i, "det") != {"the"} or tree.children(
+            i, "amod", "compound", "poss", "prep"):
+        return None
+    first = tree.doc.sentences[max(0, tree[i].sent - 2)][0]
+    places = [e for e in tree.doc.entities if first <= e.start < i and e.label == "GPE"]
+    for ent in reversed(places):
+        if resolver.kb.country(ent.text.removeprefix("the ")):
+            return ent
+    return None
+
+
+_MISSIONS = frozenset({"embassy", "consulate", "legation"})
+
+
+def embassy_at(tree: Tree, trigger: int, resolver: MentionResolver) -> Mention | None:
+    """ "200 people demonstrated outside the Australian Embassy" in Wellington: a protest at
+    a country's embassy is addressed to that country, not to the host."""
+    for j in tree.subtree(trigger):
+        if tree[j].lemma.lower() not in _MISSIONS or tree[j].dep != "pobj":
+            continue
+        mission = resolver.single(j)
+        if mission.country:
+            return replace(mission, reason=f"{mission.reason}; target: the embassy's country")
+    return None
