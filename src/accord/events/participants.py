@@ -2,9 +2,8 @@
 
 * Targets by convention and from places: a protest that names no target is aimed at the
   protesters' own government; "Israeli troops remained on alert in the West Bank".
-* The country of an office holder the knowledge base does not know and the text
-  does not name: "President Omar El Bashir ... the curfew imposed in Sudan" takes
-  the one country the sentence is about, and says so.
+* The country of an office holder, body or role the knowledge base does not know and the
+  text does not name ("President Omar El Bashir ... the curfew imposed in Sudan"), and says so.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from accord.events.story import (
     country_anaphor,
     country_counts,
     embassy_at,
+    located_in,
     place_country,
     sentence_country,
 )
@@ -179,10 +179,8 @@ def complete_office_holders(
             if code is None and not abroad and not _marked_foreign(tree, m, outsiders):
                 # (an unknown group's name does not make rebels foreign: "Shona rebels")
                 code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
-            if code is None and m.kind == "person" and not _marked_foreign(tree, m, outsiders):  # one the KB
-                # does not know, with an office, in a sentence on one country is of it even if the
-                # other side is ("Indian Affairs Minister Jim Prentice refused to meet Ontario's ...")
-                code, why = sentence_country(tree, sentence, resolver, own, things), _INFERRED
+            if code is None and m.kind == "person" and not _marked_foreign(tree, m, outsiders):
+                code, why = _place_of_office(tree, sentence, resolver, m, own, things), _INFERRED
             if code:
                 m = _with_inferred_country(m, code, why, sources)
         out.append(m)
@@ -191,6 +189,19 @@ def complete_office_holders(
 
 _COUNTERPART = "country: that of the authority it opposes at home, or of its challengers"
 _CHALLENGERS = frozenset({"OPP", "REB"})
+
+
+def _place_of_office(tree: Tree, sentence: int, resolver: MentionResolver, m: Mention, own: set[str],
+                     things: frozenset[str]) -> str | None:
+    """An unknown office holder is of the one country his sentence says something is done in,
+    even if the other side is ("Minister Jim Prentice refused to meet Canadian leaders in
+    Ottawa"); not of a people named or a place acted on ("President Mitterand welcomed South
+    African leader de Klerk"), except judges, lawmakers and police, who act at home."""
+    start, end = tree.doc.sentences[sentence]
+    at_home = m.sector in ("JUD", "LEG", "COP")
+    places = country_counts(tree, start, end, resolver, own, things) if at_home else located_in(
+        tree, start, end, resolver, own)
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def domestic_counterpart(tree: Tree, m: Mention, others: tuple[Mention, ...],

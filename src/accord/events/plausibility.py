@@ -26,6 +26,8 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
         return "object is not an actor"  # "released a statement": not a release
     if obligation and all(_own_people(m, actors) for m in recipients):
         return "what one's own country or people should do is a view of policy, not a demand"
+    if cand.type == "REQUEST" and not obligation and _public_appeal(tree, cand, resolver, actors):
+        return "an appeal to the public, not a demand on a party"
     if cand.entry.requires_target and not party_blamed(tree, cand, resolver):
         return "what is blamed is a thing, not a party"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
@@ -44,6 +46,19 @@ def _own_people(m: Mention, actors: tuple[Mention, ...]) -> bool:
     should wait": the speaker's own country, or its people, not an authority of it."""
     own = {a.country for a in actors if a.country}
     return m.country in own and (m.kind == "country" or (m.kind == "role" and m.sector not in _AUTHORITIES))
+
+
+def _public_appeal(tree: Tree, cand: Candidate, resolver: MentionResolver,
+                   actors: tuple[Mention, ...]) -> bool:
+    """ "The Victoria Government urges householders to reduce emissions", "Karzai implored his
+    people to take care of the terminal": those asked are the actor's own public, named by a
+    common noun (not "Bush urged Iraqis to vote", nor "the army urged residents of southern
+    Lebanon to leave")."""
+    own = {None} | {a.country for a in actors}
+    asked = [resolver.single(a.i) for a in tree.children(cand.trigger, "dobj") if a.pos == "NOUN"]
+    controls = bool(tree.children(cand.trigger, "xcomp"))  # the one asked to act, not the thing asked
+    return controls and len(asked) == len(tree.children(cand.trigger, "dobj")) > 0 and all(
+        m.kind == "role" and m.sector == "CVL" and m.country in own for m in asked)
 
 
 def _own_target(m: Mention) -> bool:

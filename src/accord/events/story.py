@@ -23,7 +23,8 @@ COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                      "Western", "Central", "Upper", "Lower", "Greater"})
+                      "Western", "Central", "Upper", "Lower", "Greater", "Southwestern",
+                      "Southeastern", "Northwestern", "Northeastern"})
 
 
 def place_country(resolver: MentionResolver, text: str) -> str | None:
@@ -88,10 +89,31 @@ def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, 
             if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
                 continue  # "New York based Human Rights Watch", "..., the Russian Pravda reports":
                 # where a group sits or who tells the story, not where it happens
+            if ent.end < len(tree) and tree[ent.end].text.startswith("$"):
+                continue  # "US $50 million": a currency
             code = _region_country(tree, ent, resolver) or place_country(resolver, ent.text)
             if code and code not in exclude:
                 counts[code] += 1
     return counts
+
+
+def located_in(tree: Tree, start: int, end: int, resolver: MentionResolver,
+               exclude: set[str]) -> Counter[str]:
+    """Countries of the places tokens ``start:end`` name, but not a place acted on ("an
+    attack on Israel", "rockets fired into Israel"): only one that is where something is done
+    ("in Ottawa") or that acts itself ("Ottawa and Ontario share responsibility")."""
+    counts: Counter[str] = Counter()
+    for ent in tree.doc.entities:
+        head = ent.end - 1
+        prep = tree.head(head).text.lower() if tree[head].dep == "pobj" else "in"
+        if start <= ent.start < end and ent.label in PLACE_LABELS and prep in _WHERE_DONE:
+            code = place_country(resolver, ent.text)
+            if code and code not in exclude:
+                counts[code] += 1
+    return counts
+
+
+_WHERE_DONE = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "of"})
 
 
 def _country_org(resolver: MentionResolver, ent: Entity) -> bool:
