@@ -51,13 +51,15 @@ def _own_people(m: Mention, actors: tuple[Mention, ...]) -> bool:
 def _public_appeal(tree: Tree, cand: Candidate, resolver: MentionResolver,
                    actors: tuple[Mention, ...]) -> bool:
     """ "The Victoria Government urges householders to reduce emissions", "Karzai implored his
-    people to take care of the terminal": those asked are the actor's own public, named by a
-    common noun (not "Bush urged Iraqis to vote", nor "the army urged residents of southern
-    Lebanon to leave")."""
+    people to take care of the terminal", "the opposition parties have called upon voters to
+    abstain": those asked are the actor's own public, named by a common noun (not "Bush urged
+    Iraqis to vote", nor "the army urged residents of southern Lebanon to leave")."""
     own = {None} | {a.country for a in actors}
-    asked = [resolver.single(a.i) for a in tree.children(cand.trigger, "dobj") if a.pos == "NOUN"]
+    objects = tree.children(cand.trigger, "dobj") or [  # ("called on voters to ...")
+        tree[o] for _, o in tree.prep_objects(cand.trigger, {"on", "upon"})]
+    asked = [resolver.single(a.i) for a in objects if a.pos == "NOUN"]
     controls = bool(tree.children(cand.trigger, "xcomp"))  # the one asked to act, not the thing asked
-    return controls and len(asked) == len(tree.children(cand.trigger, "dobj")) > 0 and all(
+    return controls and len(asked) == len(objects) > 0 and all(
         m.kind == "role" and m.sector == "CVL" and m.country in own for m in asked)
 
 
