@@ -25,6 +25,7 @@ from accord.events.story import (
     sentence_country,
 )
 from accord.events.syntax import PASSIVE_SUBJECT_DEPS, Tree, entity_root, subjects_of
+from accord.kb.model import NON_STATE_CODES
 from accord.records import Location
 
 PLACE_TARGET = "target: the country of the place acted on"
@@ -206,11 +207,10 @@ def _place_of_office(tree: Tree, sentence: int, resolver: MentionResolver, m: Me
 
 def domestic_counterpart(tree: Tree, m: Mention, others: tuple[Mention, ...],
                          outsiders: frozenset[str]) -> str | None:
-    """ "The opposition rejected calls from President Kibaki", "Rebels in the Ivory Coast
-    dismissed an appeal from President Gbagbo": an opposition or rebels and the civil authority
-    they challenge are of one country, when nothing else in the text gives theirs ("the
-    government has accused the LTTE"). Only people and bodies count, not a country's name
-    ("fired rockets into Israel"), nor armed forces, which fight abroad ("Israeli soldiers
+    """ "The opposition rejected calls from President Kibaki", "the government has accused the
+    LTTE": an opposition or rebels and the civil authority they challenge are of one country,
+    when nothing else in the text gives theirs. Only people and bodies count, not a country's
+    name ("fired rockets into Israel"), nor armed forces, which fight abroad ("Israeli soldiers
     killed militants"), nor those whose words make them someone else's ("rebels kidnapped an
     Egyptian diplomat")."""
     if m.sector in _CHALLENGERS:
@@ -222,7 +222,7 @@ def domestic_counterpart(tree: Tree, m: Mention, others: tuple[Mention, ...],
     sides = {o.country for o in others if o.sector in wanted and o.country
              and o.kind in ("person", "role", "organisation") and not _marked_foreign(tree, o, outsiders)}
     code = next(iter(sides)) if len(sides) == 1 else None
-    return code if code and len(code) == 3 and code.isalpha() and code != "IGO" else None
+    return code if code and code not in NON_STATE_CODES else None
 
 
 def people_of_the_story(

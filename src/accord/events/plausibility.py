@@ -20,7 +20,8 @@ from accord.events.targets import TARGET_INSIDE
 def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
                        actors: tuple[Mention, ...], recipients: tuple[Mention, ...]) -> str:
     """What the trigger's lexicon entry (or the obligation pattern) asks of the participants
-    once they are read, and is missing; empty when nothing is."""
+    once they are read, and is missing, or why what they say is no demand or no event (a view
+    of one's own country's policy, an appeal to the public, a denial); empty when nothing is."""
     obligation = cand.reason.startswith("pattern:obligation")
     if (cand.entry.requires_dobj_actor or obligation) and not any(_own_target(m) for m in recipients):
         return "object is not an actor"  # "released a statement": not a release
