@@ -20,7 +20,6 @@ from accord.events.story import (
     country_anaphor,
     country_counts,
     embassy_at,
-    located_in,
     place_country,
     sentence_country,
 )
@@ -200,8 +199,7 @@ def _place_of_office(tree: Tree, sentence: int, resolver: MentionResolver, m: Me
     African leader de Klerk"), except judges, lawmakers and police, who act at home."""
     start, end = tree.doc.sentences[sentence]
     at_home = m.sector in ("JUD", "LEG", "COP")
-    places = country_counts(tree, start, end, resolver, own, things) if at_home else located_in(
-        tree, start, end, resolver, own)
+    places = country_counts(tree, start, end, resolver, own, things, where_done=not at_home)
     return next(iter(places)) if len(places) == 1 else None
 
 

@@ -74,14 +74,18 @@ def _article_ranking(tree: Tree, resolver: MentionResolver,
 
 
 def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, exclude: set[str],
-                   things: frozenset[str], places_only: bool = False) -> Counter[str]:
+                   things: frozenset[str], places_only: bool = False, where_done: bool = False
+                   ) -> Counter[str]:
     """How often each country is named in tokens ``start:end``: by a country, people or place
     (or only by a place: "in Harare", not "two Britons"), and by a country's name tagged an
-    organisation unless only places count."""
+    organisation unless only places count. With ``where_done``, only places where something is
+    done ("in Ottawa") or that act ("Ottawa and Ontario share responsibility"), not a place
+    acted on ("an attack on Israel", "rockets fired into Israel")."""
+    places_only = places_only or where_done
     labels = PLACE_LABELS if places_only else COUNTRY_LABELS | PLACE_LABELS
     counts: Counter[str] = Counter()
     for ent in tree.doc.entities:
-        if not start <= ent.start < end:
+        if not start <= ent.start < end or (where_done and not _where_done(tree, ent.end - 1)):
             continue
         if ent.label in labels or (not places_only and _country_org(resolver, ent)):
             if _names_a_thing(tree, ent.end - 1, things):
@@ -97,23 +101,11 @@ def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, 
     return counts
 
 
-def located_in(tree: Tree, start: int, end: int, resolver: MentionResolver,
-               exclude: set[str]) -> Counter[str]:
-    """Countries of the places tokens ``start:end`` name, but not a place acted on ("an
-    attack on Israel", "rockets fired into Israel"): only one that is where something is done
-    ("in Ottawa") or that acts itself ("Ottawa and Ontario share responsibility")."""
-    counts: Counter[str] = Counter()
-    for ent in tree.doc.entities:
-        head = ent.end - 1
-        prep = tree.head(head).text.lower() if tree[head].dep == "pobj" else "in"
-        if start <= ent.start < end and ent.label in PLACE_LABELS and prep in _WHERE_DONE:
-            code = place_country(resolver, ent.text)
-            if code and code not in exclude:
-                counts[code] += 1
-    return counts
-
-
 _WHERE_DONE = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "of"})
+
+
+def _where_done(tree: Tree, head: int) -> bool:
+    return tree[head].dep != "pobj" or tree.head(head).text.lower() in _WHERE_DONE
 
 
 def _country_org(resolver: MentionResolver, ent: Entity) -> bool:
