@@ -153,7 +153,7 @@ def complete_office_holders(
     country, a target acted on by police or civil authorities at home takes theirs
     (``_home_authority``); after it, a mention in a sentence naming no place takes the
     article's clear favourite (``article_country``), unless its words say it is from
-    elsewhere (``outsiders``: "foreign embassies").
+    elsewhere (``outsiders``: "foreign embassies"); an office holder, last, even if the other side is.
     """
     # the other side's country is not this one's, unless it too was only inferred (civil war)
     exclude = {m.country for m in others
@@ -181,6 +181,8 @@ def complete_office_holders(
                 code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
             if code is None and m.kind == "person" and not _marked_foreign(tree, m, outsiders):
                 code, why = _place_of_office(tree, sentence, resolver, m, own, things), _INFERRED
+            if code is None and m.kind == "person" and not outsider:
+                code, why = article_country(tree, sentence, resolver, own, things), _FROM_ARTICLE
             if code:
                 m = _with_inferred_country(m, code, why, sources)
         out.append(m)
