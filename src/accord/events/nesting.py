@@ -157,7 +157,8 @@ def _with_content(tree: Tree, outer: Candidate, inner: Candidate) -> Candidate:
     asked = tuple(s for s in inner.sources if s not in outer.sources and tree[s].dep == "nsubj"
                   ) if outer.type == "REQUEST" else ()  # (not "for the website to be blocked")
     targets = outer.targets or asked or tuple(t for t in acted_on if t not in outer.sources)
-    if outer.type == inner.type == "PROTEST":  # "marched ... to protest the beef deal": two
+    if outer.type == "PROTEST" and inner.type in ("PROTEST", "REJECT"):  # "marched ... to protest
+        # the beef deal", "marched opposing the bid": two
         entry = replace(outer.entry, confidence=max(outer.entry.confidence, inner.entry.confidence))
         outer = replace(outer, entry=entry)  # words for one protest, each evidence of it
     return replace(outer, mode=mode, targets=targets, reason=f"{outer.reason}; content: {inner.type}")
@@ -185,12 +186,14 @@ def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
     """ "demonstrated ..., calling for independence": the demand is what the protest is about;
-    so is a protest it is held for ("began a hunger strike to protest the ban")."""
-    if cand.type not in ("REQUEST", "ACCUSE", "PROTEST"):
+    so is a protest it is held for ("began a hunger strike to protest the ban"), and what it
+    opposes ("signed a petition opposing Japan's bid")."""
+    if cand.type not in ("REQUEST", "ACCUSE", "PROTEST", "REJECT"):
         return None
     tok = tree[cand.anchor]
     purpose = "to" in tree.child_lemmas(cand.anchor, "aux")  # (not "the protest, mobilized by")
-    deps = ("advcl", "xcomp") if cand.type == "PROTEST" else ("advcl", "xcomp", "acl", "conj")
+    deps = ("advcl", "xcomp") if cand.type == "PROTEST" else ("advcl", "xcomp", "acl") if (
+        cand.type == "REJECT") else ("advcl", "xcomp", "acl", "conj")
     if tok.dep in deps and not tree.is_root(cand.anchor) and (purpose or cand.type != "PROTEST"):
         outer = protests.get(tok.head)
         return outer if outer is not cand else None
@@ -202,7 +205,7 @@ def drop_nested(tree: Tree, cands: list[Candidate], purposes: frozenset[str] = f
     """Candidates that stand alone, and those set aside as the content of a speech act or
     the purpose of another event."""
     speech = _governors(tree, cands)
-    protests = {c.anchor: c for c in cands if c.type == "PROTEST"}
+    protests = {i: c for c in cands if c.type == "PROTEST" for i in {c.trigger, c.anchor}}
     outer_of = {id(c): _governed_by(tree, c, speech) or _protest_demand(tree, c, protests)
                 for c in cands}
     content: dict[int, Candidate] = {}
