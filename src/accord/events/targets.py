@@ -143,14 +143,17 @@ _ATTRIBUTIONS = frozenset({"reports", "reported", "says", "said", "writes", "wro
 
 def closing_attribution(tree: Tree, j: int) -> bool:
     """Is token ``j`` in a source named at the end of its sentence, "..., the Russian
-    ''Pravda'' reports."? However the parser reads it (here "reports" as a noun, the object
-    of the event, and "Pravda" inside it)."""
+    ''Pravda'' reports.", "..., a spokeswoman for the U.S. embassy said on Sunday"? However the
+    parser reads it (here "reports" as a noun, the object of the event, and "Pravda" inside
+    it): after the last comma, a saying word and no other verb, in a dozen words or fewer."""
     start, end = tree.sentence_of(j)
-    words = [k for k in range(start, end) if tree[k].pos != "PUNCT"]
-    if not words or tree[words[-1]].text.lower() not in _ATTRIBUTIONS:
+    commas = [k for k in range(start, end) if tree[k].text == ","]
+    if not commas or j <= commas[-1]:
         return False
-    commas = [k for k in range(start, words[-1]) if tree[k].text == ","]
-    return bool(commas) and commas[-1] < j <= words[-1] and words[-1] - commas[-1] <= 6
+    tail = [k for k in range(commas[-1] + 1, end) if tree[k].pos != "PUNCT"]
+    says = [k for k in tail if tree[k].text.lower() in _ATTRIBUTIONS]
+    verbs = [k for k in tail if tree[k].pos in ("VERB", "AUX") and k not in says]
+    return len(says) == 1 and not verbs and len(tail) <= 12
 
 
 def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) -> bool:
