@@ -210,16 +210,34 @@ def phrase_recipients(
     skip_preps: frozenset[str], denials: frozenset[str] = frozenset(),
 ) -> tuple[Mention, ...]:
     """The last resort for a directed event with no target: the first party of another
-    country named further down its phrase. Read once the event is accepted, and given no
-    weight in its confidence: a position is weaker evidence than a grammatical role."""
+    country named further down its phrase, or else the first compatriot person or body. Read
+    once the event is accepted, and given no weight in its confidence: a position is weaker
+    evidence than a grammatical role."""
     if cand.type not in _DIRECTED | {"MOBILIZE"} or cand.symmetric:  # "reservists for a war
         return ()                                                         # against Iraq"
     own = {a.country for a in actors}
     claim = denied_claim(tree, cand, denials)
-    heads = [(h, PHRASE_TARGET) for h in _phrase_targets(tree, cand, skip_preps, claim)]
-    # only another country's party: a guess by position is too weak for "the Senate", "ABC"
-    found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own)
+    found_at = _phrase_targets(tree, cand, skip_preps, claim)
+    heads = [(h, PHRASE_TARGET) for h in found_at]
+    # first another country's party; else a compatriot person or body in the event's own
+    # clause ("agreed to ... hold the election on Harper's date"), not the own country's name
+    # ("promised to democratize Serbia"), nor one in a clause about something else ("withdrew
+    # its support after George W. Bush assumed the presidency")
+    near = [(h, PHRASE_TARGET) for h in found_at if not _through_clause(tree, h, cand.anchor)]
+    found = _first_found(resolver, actors, heads, lambda m: bool(m.country) and m.country not in own) or (
+        _first_found(resolver, actors, near, lambda m: bool(m.country) and m.kind in _COMPATRIOTS))
     return tuple(replace(m, weighs=False) for m in found)
+
+
+_COMPATRIOTS = frozenset({"person", "organisation", "role"})
+
+
+def _through_clause(tree: Tree, j: int, anchor: int) -> bool:
+    while j != anchor and not tree.is_root(j):
+        if tree[j].dep in ("advcl", "acl", "relcl"):
+            return True
+        j = tree[j].head
+    return False
 
 
 _STANCE_PREPS = frozenset({"of", "for", "to", "at", "against", "over", "towards", "toward", "with"})
