@@ -103,6 +103,7 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.requires_dobj and not objects & e.requires_dobj)
             or (e.excludes_dobj and objects & e.excludes_dobj)
             or (e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier)
+            or (e.excludes_modifier and tree.child_lemmas(i, "compound", "amod") & e.excludes_modifier)
             or (e.requires_xcomp and not tree.children(i, "xcomp"))
             or (e.intransitive and tree.children(i, "dobj"))
             or (e.transitive and not objects)):
