@@ -283,6 +283,15 @@ def test_a_surname_listed_as_an_alias_does_not_hide_other_bearers(kb: KnowledgeB
     assert alone is not None and alone.name == "Joschka Fischer"
 
 
+def test_a_surname_of_one_states_leaders_out_of_office_is_that_state(kb: KnowledgeBase) -> None:
+    # Hafez and Bashar al-Assad: with no date (or none in office) either is Syria's.
+    undated = kb.person("Assad", None)
+    assert undated is not None and undated.country == "SYR"
+    later = kb.person("Assad", date(2025, 6, 1))
+    assert later is not None and later.name == "Bashar al-Assad" and later.office is None
+    assert kb.person("Assad", date(1990, 1, 1)).name == "Hafez al-Assad"
+
+
 def test_several_offices_on_one_day_prefer_head_of_government(kb: KnowledgeBase) -> None:
     found = kb.person("Manmohan Singh", date(2006, 1, 1))
     assert found is not None and found.office == "Prime Minister"

@@ -52,9 +52,12 @@ def person(kb: KnowledgeBase, name: str, on: date | None, country: str | None = 
     names, confidence = _candidates(kb, name)
     if country:
         names = {p for p in names if any(t.country == country for t in kb.tenures.of_person(p))}
+    active: set[str] = set()
     if on is not None and len(names) > 1:
         active = {p for p in names if any(t.covers(on) for t in kb.tenures.of_person(p))}
         names = active or names
+    if len(names) > 1 and not active:
+        names = _one_house(kb, names)
     if len(names) != 1:
         return None
     who = names.pop()
@@ -77,6 +80,17 @@ def person(kb: KnowledgeBase, name: str, on: date | None, country: str | None = 
     first = tenures[0]
     reason = f"no office on {on}; first office {_where(kb, first)} from {first.start}"
     return _no_office(who, tenures, None, reason, confidence - 0.35)
+
+
+def _one_house(kb: KnowledgeBase, names: set[str]) -> set[str]:
+    """Bearers of one surname who all served one state and none of whom is in office on the
+    day ("President Assad" with no date: Hafez or Bashar al-Assad) are that state's either
+    way; the later one is named, the country being what matters."""
+    states = {t.country for p in names for t in kb.tenures.of_person(p)}
+    if len(states) != 1 or states & NON_STATE_CODES:
+        return names
+    latest = max(names, key=lambda p: max((t.start or date.min) for t in kb.tenures.of_person(p)))
+    return {latest}
 
 
 def _no_office(
