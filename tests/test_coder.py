@@ -2,7 +2,8 @@
 
 Each case names what a user would check: type, status, date, participants with
 their countries and offices, attributes. Expected fields are a subset: a case
-passes when some event has all of them.
+passes when some event has all of them. "forbid", "forbid_status" and "forbid_actors"
+name types, statuses and actor names no event of the case may have.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def test_case(case: dict[str, Any], code_text) -> None:
     assert not forbidden, f"must not be coded: {forbidden}"
     wrong = [(e["type"], e["status"]) for e in out["events"] if e["status"] in case.get("forbid_status", [])]
     assert not wrong, f"no event may have this status: {wrong}"
+    misread = [(e["type"], a["name"]) for e in out["events"] for a in e["actors"]
+               if a.get("name") in case.get("forbid_actors", [])]
+    assert not misread, f"no event may have this actor: {misread}"
     if case["expect"] is None:
         return
     assert any(_matches(e, case["expect"]) for e in out["events"]), json.dumps(

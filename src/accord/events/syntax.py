@@ -306,6 +306,9 @@ def _stands_for(tree: Tree, pronoun: int, noun: int) -> bool:
     if tag == "WDT" and ent is not None and ent.label == "GPE" and _where(tree, noun):
         return False  # "drove a bike packed with explosives into the building in Kuqa, which
         # killed one official": a town named as where, not a state that acts
+    if tree[pronoun].lemma.lower() == "which" and ent is not None and ent.label == "PERSON":
+        return False  # "an airstrike ... against Ayman al-Zawahiri, which killed 18": "which"
+        # is never a person; the parser hung the clause on the wrong noun
     return tag == "WP" or (tag == "WDT" and ent is not None and ent.label in _NAMED_ACTORS)
 
 
