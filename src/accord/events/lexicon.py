@@ -28,7 +28,7 @@ _SLOTS = {"dobj", "dative"}
 _KNOWN_KEYS = {
     "lemma", "pos", "type", "mode", "context", "recipients", "reciprocal", "confidence",
     "light_verbs", "requires_light_verb", "requires_prep", "requires_prt", "requires_dobj",
-    "excludes_dobj", "requires_modifier", "excludes_modifier", "requires_dobj_actor",
+    "excludes_dobj", "requires_modifier", "excludes_modifier", "excludes_prt", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
@@ -75,6 +75,7 @@ class TriggerEntry:
     excludes_dobj: frozenset[str] = frozenset()
     requires_modifier: frozenset[str] = frozenset()
     excludes_modifier: frozenset[str] = frozenset()  # "a fiscal emergency" is no state of emergency
+    excludes_prt: frozenset[str] = frozenset()  # "welcomed back" is a greeting
     requires_dobj_actor: bool = False
     requires_target: bool = False  # "blamed the downgrade on falling prices" blames no one
     requires_prep_or_compound_subject: frozenset[str] = frozenset()

@@ -100,6 +100,7 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
     objects = object_lemmas(tree, i)
     if ((e.requires_prep and not preps & e.requires_prep)
             or (e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt)
+            or (e.excludes_prt and tree.child_lemmas(i, "prt", "advmod") & e.excludes_prt)
             or (e.requires_dobj and not objects & e.requires_dobj)
             or (e.excludes_dobj and objects & e.excludes_dobj)
             or (e.requires_modifier and not tree.child_lemmas(i, "compound", "amod") & e.requires_modifier)
