@@ -37,6 +37,8 @@ def passive_subjects(tree: Tree, i: int) -> list[int]:
         # "a photographer shot to death in Port-au-Prince": a reduced passive the parser
         # reads as active; with no object, the subject is the one killed
         return [c.i for c in tree.children(i, "nsubj")]
+    if not own and _reduced_relative(tree, i):
+        return [c.i for c in tree.children(i, "nsubj")]
     by_agent = bool(tree.children(i, "agent"))  # the tagger sometimes says VBD; "by X" does not lie
     if own or (tok.tag != "VBN" and not by_agent) or tree.children(i, *SUBJECT_DEPS):
         return own
@@ -53,6 +55,19 @@ def passive_subjects(tree: Tree, i: int) -> list[int]:
     if tree.children(i, "auxpass"):
         return subjects_of(tree, i)
     return []
+
+
+def _reduced_relative(tree: Tree, i: int) -> bool:
+    """ "Iran said that the 15 British troops detained on March 23 do not have to go through
+    any trial": a past participle with a subject, no auxiliary and no object is no finite
+    verb; the parser made a reduced relative ("troops [who were] detained") the clause, and
+    its subject is the one detained."""
+    tok = tree[i]
+    if tok.tag != "VBN" or tok.dep != "ccomp" or not tree.children(i, "nsubj"):
+        return False
+    if tree.head(i).lemma.lower() in ("have", "be"):  # "Never before had doctors called for":
+        return False  # an inverted auxiliary the parser made the head
+    return not tree.children(i, "aux", "auxpass", "dobj", "ccomp", "xcomp", "agent")
 
 
 def _to_death(tree: Tree, i: int) -> bool:
