@@ -126,6 +126,8 @@ def _phrase_targets(tree: Tree, cand: Candidate, skip_preps: frozenset[str],
     purpose, and searched: "reservists for a war against Iraq")."""
     if cand.type in _JUDGMENTS and tree.children(cand.anchor, "dobj"):
         skip_preps = skip_preps | {"for"}
+    if cand.type == "ASSAULT":  # "shot down a satellite with a ballistic missile": the means
+        skip_preps = skip_preps | {"with"}
     out = []
     for j in sorted(tree.subtree(cand.anchor)):
         ent = tree.entity_at.get(j)
