@@ -174,8 +174,11 @@ _DEGREES = frozenset({"mostly", "largely", "entirely", "completely", "partly", "
 
 def _prep_object_lemmas(tree: Tree, i: int) -> set[str]:
     """Objects of "in", "by", ... with their compounds: "beat Zanu-PF in the first round
-    presidentials" is a beating in a round."""
-    objects = [o for _, o in tree.prep_objects(i, {"in", "into", "by", "during", "after", "for"})]
+    presidentials" is a beating in a round; "donated $120,000 to the Liberal Party" a gift to
+    a party."""
+    preps = {"in", "into", "by", "during", "after", "for", "to"}
+    shared = [c.i for c in tree.children(i, "conj") if c.pos == "VERB"]  # "donated or volunteered
+    objects = [o for v in (i, *shared) for _, o in tree.prep_objects(v, preps)]  # for his campaign"
     return {tree[o].lemma.lower() for o in objects} | {
         c.lemma.lower() for o in objects for c in tree.children(o, "compound")}
 
