@@ -92,6 +92,17 @@ def _country_in_name(tree: Tree, kb: KnowledgeBase, ent: Entity) -> str | None:
     return None
 
 
+def _body_of_igo(kb: KnowledgeBase, text: str) -> str | None:
+    """ "the United Nations Committee Against Torture", "the NATO Parliamentary Assembly": a
+    body the knowledge base does not know, named as an organ of an international one."""
+    words = text.removeprefix("the ").split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        org = kb.organisation(" ".join(words[:n]))
+        if org is not None and org.code == "IGO":
+            return org.code
+    return None
+
+
 def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: Mention,
                   modifier_country: ModifierCountry) -> Mention:
     text = clean_name(ent.text)
@@ -100,7 +111,7 @@ def _organisation(tree: Tree, kb: KnowledgeBase, ent: Entity, root: int, base: M
     country = modifier_country(root)
     if country is None and root != ent.end - 1:  # "the Alliance for A Just and Lasting Peace in
         country = modifier_country(ent.end - 1)  # the Philippines": the place hangs on the last word
-    country = country or _country_in_name(tree, kb, ent)
+    country = country or _country_in_name(tree, kb, ent) or _body_of_igo(kb, text)
     sector = kb.role(tree[root].lemma.lower()) if root == ent.end - 1 else None
     place = _place_in_name(tree, kb, ent.start, root) if sector in _FORCES and not country else None
     if place is not None:  # "Bristol Police", "Caracas Metropolitan Police"
