@@ -184,6 +184,11 @@ def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
     return outer.type == "AGREE" and outer.mode in ("pledge", "intent") and not offer and own_verb
 
 
+# how a protest's purpose or stance hangs on it: a second protest only as a purpose clause, a
+# refusal not as a conjoined act ("protested, and the government rejected their demands")
+_PROTEST_CONTENT_DEPS = {"PROTEST": ("advcl", "xcomp"), "REJECT": ("advcl", "xcomp", "acl")}
+
+
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
     """ "demonstrated ..., calling for independence": the demand is what the protest is about;
     so is a protest it is held for ("began a hunger strike to protest the ban"), and what it
@@ -192,8 +197,7 @@ def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate])
         return None
     tok = tree[cand.anchor]
     purpose = "to" in tree.child_lemmas(cand.anchor, "aux")  # (not "the protest, mobilized by")
-    deps = ("advcl", "xcomp") if cand.type == "PROTEST" else ("advcl", "xcomp", "acl") if (
-        cand.type == "REJECT") else ("advcl", "xcomp", "acl", "conj")
+    deps = _PROTEST_CONTENT_DEPS.get(cand.type, ("advcl", "xcomp", "acl", "conj"))
     if tok.dep in deps and not tree.is_root(cand.anchor) and (purpose or cand.type != "PROTEST"):
         outer = protests.get(tok.head)
         return outer if outer is not cand else None

@@ -235,6 +235,8 @@ _COMPATRIOTS = frozenset({"person", "organisation", "role"})
 
 
 def _through_clause(tree: Tree, j: int, anchor: int) -> bool:
+    """Is token ``j`` reached from the event's anchor only through an adverbial or relative
+    clause ("soon after George W. Bush assumed the presidency")?"""
     while j != anchor and not tree.is_root(j):
         if tree[j].dep in ("advcl", "acl", "relcl"):
             return True
