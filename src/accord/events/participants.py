@@ -46,10 +46,14 @@ def domestic_protest_target(cand: Candidate, actors: tuple[Mention, ...],
     code = next(iter(countries))
     if not (len(code) == 3 and code.isalpha() and kb_name):
         return ()  # an IGO or NGO has no government to protest against
+    return _by_convention(cand, code, kb_name, "GOV", CONVENTION_TARGET)
+
+
+def _by_convention(cand: Candidate, code: str, name: str, sector: str, why: str) -> tuple[Mention, ...]:
+    """A target no words name, set by a coding convention: marked, and of no weight."""
     i = cand.trigger
-    return (Mention(head=i, start=i, end=i + 1, text=kb_name, kind="country", name=kb_name,
-                    country=code, sector="GOV", reason=CONVENTION_TARGET, confidence=0.4,
-                    weighs=False),)
+    return (Mention(head=i, start=i, end=i + 1, text=name, kind="country", name=name, country=code,
+                    sector=sector, reason=why, confidence=0.4, weighs=False),)
 
 
 def other_side(cand: Candidate, actors: tuple[Mention, ...],
@@ -90,9 +94,7 @@ def police_target(cand: Candidate, actors: tuple[Mention, ...], kb_name: str | N
     code = _police_country(actors)
     if cand.type not in _DOMESTIC_FORCE or code is None or not kb_name:
         return ()
-    i = cand.trigger
-    return (Mention(head=i, start=i, end=i + 1, text=kb_name, kind="country", name=kb_name,
-                    country=code, sector="CVL", reason=POLICE_TARGET, confidence=0.4, weighs=False),)
+    return _by_convention(cand, code, kb_name, "CVL", POLICE_TARGET)
 
 
 _PLACE_TARGETS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
@@ -168,7 +170,7 @@ def complete_office_holders(
             outsider = abroad or _outsider(tree, m, outsiders, resolver)
             home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)
-            own = {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
+            own, foreign = _own_countries(tree, m, resolver), _marked_foreign(tree, m, outsiders)
             code, why = police or home, _AT_HOME if home and not police else _INFERRED
             if not abroad:
                 code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
@@ -176,10 +178,10 @@ def complete_office_holders(
                 code, why = _police_home(tree, sentence, resolver, others, things), _POLICE_HOME
             if code is None and not outsider:
                 code, why = article_country(tree, sentence, resolver, exclude | own, things), _FROM_ARTICLE
-            if code is None and not abroad and not _marked_foreign(tree, m, outsiders):
+            if code is None and not abroad and not foreign:
                 # (an unknown group's name does not make rebels foreign: "Shona rebels")
                 code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
-            if code is None and m.kind == "person" and not _marked_foreign(tree, m, outsiders):
+            if code is None and m.kind == "person" and not foreign:
                 code, why = _place_of_office(tree, sentence, resolver, m, own, things), _INFERRED
             if code is None and m.kind == "person" and not outsider:
                 code, why = article_country(tree, sentence, resolver, own, things), _FROM_ARTICLE
@@ -240,7 +242,7 @@ def people_of_the_story(
     for m in mentions:
         nameless = m.kind != "person" or m.country or m.office
         unknown_body = m.kind == "organisation" and not m.country and not _marked_foreign(
-            tree, m, outsiders) and not any(resolver.kb.country(tree[j].text) for j in range(m.start, m.end))
+            tree, m, outsiders) and not _own_countries(tree, m, resolver)
         if unknown_body or (not nameless and not _outsider(tree, m, outsiders, resolver)):
             code = article_country(tree, sentence, resolver, set(), things)
             m = _with_inferred_country(m, code, _FROM_ARTICLE, sources) if code else m
@@ -258,6 +260,11 @@ def _with_inferred_country(m: Mention, code: str, why: str, source: bool) -> Men
 
 def _marked_foreign(tree: Tree, m: Mention, outsiders: frozenset[str]) -> bool:
     return any(tree[j].lemma.lower() in outsiders for j in range(m.start, m.end))
+
+
+def _own_countries(tree: Tree, m: Mention, resolver: MentionResolver) -> set[str]:
+    """Countries a mention's own words name, one word at a time ("ethnic Albanians")."""
+    return {c for j in range(m.start, m.end) if (c := resolver.kb.country(tree[j].text))}
 
 
 def _outsider(tree: Tree, m: Mention, outsiders: frozenset[str], resolver: MentionResolver) -> bool:
