@@ -374,6 +374,21 @@ def test_a_name_that_changed_states_is_read_as_of_the_article_day(kb: KnowledgeB
     assert (kb.country("Congo"), now.country("Republic of Congo")) == ("COD", "COG")
 
 
+def test_a_town_of_a_state_that_split_off_is_read_as_of_the_article_day(kb: KnowledgeBase) -> None:
+    """Juba was a town of Sudan until South Sudan's independence on 2011-07-09, and the
+    press's "Southern Sudan" was Sudan's autonomous south; Asmara was Ethiopia's until 1993.
+    With no day known, a place is read as today's."""
+    before = kb.for_article(frozenset(), date(2005, 1, 9))
+    after = kb.for_article(frozenset(), date(2011, 7, 9))
+    assert (before.place("Juba").country, before.country("Juba", metonym=True)) == ("SDN", "SDN")
+    assert (before.country("Southern Sudan"), before.country("South Sudanese")) == ("SDN", "SDN")
+    assert (after.place("Juba").country, after.country("Southern Sudan")) == ("SSD", "SSD")
+    assert (kb.place("Juba").country, kb.place("Juba").kind) == ("SSD", "capital")
+    assert before.place("Juba").kind == "city"  # it was no state's capital then
+    assert kb.for_article(frozenset(), date(1990, 1, 1)).place("Asmara").country == "ETH"
+    assert before.place("Asmara").country == "ERI"
+
+
 def test_a_peoples_name_is_no_other_name_of_a_town(kb: KnowledgeBase) -> None:
     """GeoNames lists "Thai" among the names of Alor Setar, Malaysia: Thai protesters had become
     Malaysian."""

@@ -39,6 +39,16 @@ def test_user_file_overrides_an_overlapping_tenure() -> None:
     assert kb.person("Boris Johnson", date(2017, 1, 1)) is not None
 
 
+def test_user_file_adds_a_succession(tmp_path: Path) -> None:
+    """A coder who holds that Kosovo's towns were Serbia's before its declaration of
+    independence says so in a file; the built-in data leaves Kosovo as today's."""
+    path = tmp_path / "kosovo.tsv"
+    path.write_text("state\tpredecessor\tsince\nXKX\tSRB\t2008-02-17\n", encoding="utf-8")
+    day = date(2005, 3, 1)
+    assert load_kb([path]).for_article(frozenset(), day).place("Pristina").country == "SRB"
+    assert load_kb().for_article(frozenset(), day).place("Pristina").country == "XKX"
+
+
 def test_user_file_overrides_an_organisation() -> None:
     kb = load_kb([DATA / "local_orgs.tsv"])
     nato = kb.organisation("NATO")
@@ -86,6 +96,8 @@ def _bad(tmp_path: Path, body: str, name: str = "bad.tsv") -> Path:
         ("iso3\tkind\tforms\nFRA\tnickname\tLa France\n", 2, "kind must be"),
         ("form\tiso3\tsince\tuntil\nGaul\tFRA\t\t\n", 2, "needs a since or an until"),
         ("form\tiso3\tsince\tuntil\nGaul\tFRA\t1990-01-01\t1980-01-01\n", 2, "is not before until"),
+        ("state\tpredecessor\tsince\nSSD\tSDN\t\n", 2, "required column 'since' is empty"),
+        ("state\tpredecessor\tsince\nUKR\tSUN\t1991-12-26\n", 2, "'SUN' is not an ISO-3166"),
         (
             "office\troles\taliases\tsector\trank\tcountry\nDoge\t\t\tGOV\tfirst\tITA\n",
             2,

