@@ -16,7 +16,7 @@ from accord.events.consolidate import consolidate, resolve_groups
 from accord.events.dates import event_date
 from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
-from accord.events.mentions import Mention, MentionResolver
+from accord.events.mentions import OWNER, Mention, MentionResolver
 from accord.events.nesting import as_intent, drop_nested, obligation_candidates
 from accord.events.participants import (
     PLACE_TARGET,
@@ -148,7 +148,7 @@ def read_candidate(
         cand = as_rejection(tree, cand, reading.rejected_by)
     if reading.readied:
         cand = as_mobilization(cand)
-    actors = _resolve(resolver, cand.sources)
+    actors = tuple(m for m in _resolve(resolver, cand.sources) if OWNER not in m.reason)
     cand, reading = _intent(tree, cand, reading, resolver, actors, lex)
     cand = _diplomatic_protest(tree, cand, actors, lex.cue_set("saying_verbs"))
     actors, recipients, why = _targets(tree, cand, resolver, lex, article, kb, actors)

@@ -186,7 +186,7 @@ def _pledge(tree: Tree, outer: Candidate, inner: Candidate) -> bool:
 
 # how a protest's purpose or stance hangs on it: a second protest only as a purpose clause, a
 # refusal not as a conjoined act ("protested, and the government rejected their demands")
-_PROTEST_CONTENT_DEPS = {"PROTEST": ("advcl", "xcomp"), "REJECT": ("advcl", "xcomp", "acl")}
+_PROTEST_CONTENT_DEPS = {"PROTEST": ("advcl", "xcomp", "relcl"), "REJECT": ("advcl", "xcomp", "acl")}
 
 
 def _protest_demand(tree: Tree, cand: Candidate, protests: dict[int, Candidate]) -> Candidate | None:
