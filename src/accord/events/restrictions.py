@@ -91,6 +91,16 @@ def _complementizer_subject(tree: Tree, i: int) -> bool:
             and subjects[0].i == i - 1 and subjects[0].text.lower() == "that" and subjects[0].tag == "WDT")
 
 
+def _particles(tree: Tree, i: int) -> set[str]:
+    """A verb's particles, and those the parser calls a preposition of their own when another
+    follows ("forced the agency out of the country", "pulled out of Iraq")."""
+    found = tree.child_lemmas(i, "prt")
+    for prep in tree.children(i, "prep"):
+        if not tree.children(prep.i, "pobj") and tree.children(prep.i, "prep"):
+            found.add(prep.lemma.lower())
+    return found
+
+
 def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
     """The entry's word lists: the prepositions, particles, objects, subjects and governors
     it needs or excludes."""
@@ -99,7 +109,7 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
         preps |= tree.child_lemmas(clause.i, "mark") & {"for"}
     objects = object_lemmas(tree, i)
     if ((e.requires_prep and not preps & e.requires_prep)
-            or (e.requires_prt and not tree.child_lemmas(i, "prt") & e.requires_prt)
+            or (e.requires_prt and not _particles(tree, i) & e.requires_prt)
             or (e.excludes_prt and tree.child_lemmas(i, "prt", "advmod") & e.excludes_prt)
             or (e.requires_dobj and not objects & e.requires_dobj)
             or (e.excludes_dobj and objects & e.excludes_dobj)
