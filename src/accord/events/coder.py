@@ -34,6 +34,7 @@ from accord.events.participants import (
 from accord.events.plausibility import implausible, requirement_unmet, unasserted
 from accord.events.recast import as_mobilization, as_rejection, others_plan
 from accord.events.scoring import finalize
+from accord.events.sections import outside_interviews
 from accord.events.status import StatusReading, read_status
 from accord.events.syntax import Tree
 from accord.events.targets import fallback_recipients, phrase_recipients
@@ -73,8 +74,9 @@ def code_article(
     kb = kb.for_article(article_countries(tree, kb, article), article.date)
     resolver = MentionResolver(tree, kb, article.date)
     found = _without_light_verbs(tree, [*obligation_candidates(tree), *find_candidates(tree, lexicon)])
+    found, asked = outside_interviews(tree, found, article.text, lexicon.cue_set("interview_headings"))
     candidates, nested = drop_nested(tree, found, lexicon.cue_set("purpose_participles"))
-    rejected = [Rejected(c.type, _evidence(tree, c.trigger, article), why, 0.0) for c, why in nested]
+    rejected = [Rejected(c.type, _evidence(tree, c.trigger, article), why, 0.0) for c, why in asked + nested]
     drafts = []
     for cand in candidates:
         draft, why = read_candidate(tree, cand, resolver, lexicon, article, kb)
