@@ -283,6 +283,25 @@ def _people_adjectives(tree: Tree, i: int) -> list[int]:
             and not (c.i > 1 and tree[c.i - 1].text == "-" and tree[c.i - 2].text.lower() in _STANCES)]
 
 
+_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_CLAIMS = frozenset({"claim", "take", "accept", "admit"})
+
+
+def _claimants(tree: Tree, i: int) -> list[int]:
+    """ "Al-Qaeda claimed responsibility for the attack": the attack is theirs, by their own
+    account. Not when the claim is denied ("no one has claimed responsibility")."""
+    tok = tree[i]
+    if tok.dep != "pobj" or tree[tok.head].lemma.lower() != "for":
+        return []
+    owner = tree.head(tok.head)
+    if owner.lemma.lower() not in _RESPONSIBILITY or owner.dep != "dobj":
+        return []
+    verb = owner.head
+    if tree[verb].lemma.lower() not in _CLAIMS or tree.children(verb, "neg"):
+        return []
+    return [s for s in subjects_of(tree, verb) if tree[s].lemma.lower() not in ("one", "nobody")]
+
+
 def _noun_arguments(
     tree: Tree, i: int, e: TriggerEntry, governor: int | None
 ) -> tuple[list[int], list[int], bool]:
@@ -303,7 +322,7 @@ def _noun_arguments(
     if not sources and e.type == "RETREAT":  # "the withdrawal of American forces": who leaves
         sources = [o for _, o in tree.prep_objects(i, {"of"})]
     if not sources:
-        sources = _people_adjectives(tree, i)
+        sources = _people_adjectives(tree, i) or _claimants(tree, i)
     preps = {s for s in e.recipients if s not in ("dobj", "dative")}
     noun_heads = [i, tree[i].head] if tree[i].dep == "compound" else [i]  # "mediation mission between"
     between = [o for h in noun_heads for _, o in tree.prep_objects(h, {"between", "among"})]
