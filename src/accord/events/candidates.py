@@ -63,13 +63,14 @@ class _Cues(NamedTuple):
     statistics: frozenset[str]
     accidents: frozenset[str]
     upholding: frozenset[str]
+    reporting: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _Cues:
         return cls(*(lexicon.cue_set(name) for name in (
             "abstract_heads", "background_preps", "compound_heads", "habitual_adverbs",
             "standing_verbs", "munitions", "accident_adverbs", "verdict_adjectives", "statistic_nouns",
-            "accident_verbs", "upholding_verbs")))
+            "accident_verbs", "upholding_verbs", "reporting_verbs")))
 
 
 def find_candidates(tree: Tree, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -198,7 +199,9 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
         sources, targets, symmetric = _verb_arguments(tree, i, entry, cues.munitions)
         governor = None
         if read_passively(tree, i, entry):  # "Stevens was to blame": Stevens is blamed
-            sources, targets = [], sources
+            sources, targets = _blamer(tree, i, cues.reporting), sources
+            if entry.pos == "ADJ" and not sources:  # "bin Laden was responsible for": whose
+                return None  # verdict? the news states a fact, or another event says it
     else:
         governor = _light_verb(tree, i, entry)
         if entry.requires_light_verb and (
@@ -213,6 +216,15 @@ def _build(tree: Tree, i: int, entry: TriggerEntry, cues: _Cues) -> Candidate | 
         symmetric=symmetric, reason=f"lexicon:{entry.key}",
     )
     return _apply_variants(tree, cand)
+
+
+def _blamer(tree: Tree, i: int, reporting: frozenset[str]) -> list[int]:
+    """Who blames, when the one blamed is the subject: the speaker of the clause ("Police
+    said the Tigers were responsible for the attack", "Lieberman said Stevens was to blame")."""
+    clause = tree[i].head if tree[i].dep in ("acomp", "xcomp") else i
+    if tree[clause].dep != "ccomp" or tree.head(clause).lemma.lower() not in reporting:
+        return []
+    return subjects_of(tree, tree[clause].head)
 
 
 def _verb_arguments(tree: Tree, i: int, e: TriggerEntry,

@@ -31,6 +31,7 @@ _KNOWN_KEYS = {
     "excludes_dobj", "requires_modifier", "excludes_modifier", "excludes_prt", "requires_dobj_actor",
     "requires_prep_or_compound_subject", "requires_xcomp",
     "plural_only", "variants", "requires_subject_person", "stance", "excludes_prep_object",
+    "requires_prep_object",
     "excludes_xcomp", "excludes_subject", "intransitive", "requires_threat_content",
     "excludes_opinion_clause", "requires_content", "excludes_governor", "transitive",
     "requires_target", "excludes_claim_objects",
@@ -83,6 +84,7 @@ class TriggerEntry:
     requires_subject_person: bool = False
     stance: bool = False  # "opposes", "backs": only a change of stance is an event
     excludes_prep_object: frozenset[str] = frozenset()  # "killed in an accident"
+    requires_prep_object: frozenset[str] = frozenset()  # "responsible for the attack"
     excludes_xcomp: frozenset[str] = frozenset()  # "declined to comment"
     excludes_subject: frozenset[str] = frozenset()  # "the crash killed 102 people"
     excludes_governor: frozenset[str] = frozenset()  # "the helicopter crashed, killing 31"

@@ -14,10 +14,12 @@ from accord.events.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, Tree, subje
 
 
 def read_passively(tree: Tree, i: int, entry: TriggerEntry) -> bool:
-    """ "X is to blame": English reads the infinitive passively; the subject is blamed. So
+    """ "X is to blame", "X was responsible for the attack": the subject is blamed. So
     does a headline drop the "was": "U.S., France blamed for genocide", "Minister accused of
     lying": a judgment that must take an object has none, only what it is for or of."""
     tok = tree[i]
+    if entry.type == "ACCUSE" and entry.pos == "ADJ":  # "the Tigers were responsible for"
+        return True
     if tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be":
         return "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj")
     return (entry.type == "ACCUSE" and "dobj" in entry.recipients and tok.tag in ("VBD", "VBN")

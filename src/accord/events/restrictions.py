@@ -121,6 +121,8 @@ def _words_fit(tree: Tree, i: int, e: TriggerEntry) -> bool:
         return False
     if e.excludes_prep_object and _prep_object_lemmas(tree, i) & e.excludes_prep_object:
         return False
+    if e.requires_prep_object and not _prep_object_lemmas(tree, i) & e.requires_prep_object:
+        return False
     if e.excludes_xcomp and tree.child_lemmas(i, "xcomp", "advcl") & e.excludes_xcomp:  # (or purpose)
         return False
     if e.excludes_subject and _subject_lemmas(tree, i) & e.excludes_subject:

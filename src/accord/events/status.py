@@ -244,7 +244,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             _governor(tree, cand, chain, n, found, lex)
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
-        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i) and not _ordinal(tree, i, lex):
+        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i) and not _ordinal(tree, i, lex) \
+                and not (lemma == "blame" and tree.head(i).lemma == "be"):  # "X was to blame": a verdict
             found.setdefault("planned", f"infinitive '{tok.text}'")
     if len(negations) % 2:  # two cancel out: "would not be able to stop fighters from firing"
         found["negated"] = negations[0]
