@@ -190,6 +190,14 @@ def _belief(tree: Tree, top: int, lex: Lexicon) -> bool:
             and head.lemma.lower() in lex.cue_set("status", "belief_verbs"))
 
 
+def _topic(tree: Tree, i: int) -> bool:
+    """An act talked, written or thought about ("discussions about killing", "talked about
+    attacking Iran") is a topic, not something done; "complained about being beaten" is."""
+    tok = tree[i]
+    return (tok.tag == "VBG" and tok.dep == "pcomp" and tree.head(i).lemma.lower() == "about"
+            and not tree.children(i, "auxpass"))
+
+
 def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
     reporting = lex.cue_set("reporting_verbs")
     chain = _chain(tree, cand, reporting, lex)
@@ -199,6 +207,8 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
         found["reported"] = "reported in the past tense"
     if _belief(tree, chain[-1], lex):  # "he believes Iran is supporting extremism"
         found["hypothetical"] = f"belief of '{tree.head(chain[-1]).text}'"
+    if _topic(tree, cand.trigger):  # "discussions about killing American personnel"
+        found["hypothetical"] = f"a topic of '{tree[tree.head(cand.trigger).head].text}'"
     # The first conjunct's own negation is not shared ("did not meet but signed"); a
     # negation above both is ("has not been able to confirm or deny").
     for n, i in enumerate(chain):
