@@ -292,6 +292,28 @@ def test_a_surname_of_one_states_leaders_out_of_office_is_that_state(kb: Knowled
     assert kb.person("Assad", date(1990, 1, 1)).name == "Hafez al-Assad"
 
 
+def test_another_spelling_of_a_full_name_is_that_person(kb: KnowledgeBase) -> None:
+    """News spells transliterated names several ways: one letter added, dropped, changed
+    or swapped in one word of a full name still names the person, and says so."""
+    day = date(2006, 1, 1)
+    for variant, name in (("Yassar Arafat", "Yasser Arafat"), ("Thaksin Shiniwatra", "Thaksin Shinawatra"),
+                          ("Kim Beasley", "Kim Beazley"), ("Wallid Muallem", "Walid Muallem")):
+        found = kb.person(variant, day)
+        assert found is not None and found.name == name, variant
+        assert f"'{variant}' read as another spelling of {name}" in found.reason
+    assert kb.person("Yasser Arafat", day).confidence > kb.person("Yassar Arafat", day).confidence
+
+
+def test_a_spelling_never_makes_one_person_another(kb: KnowledgeBase) -> None:
+    """A changed first letter is another name ("Bob Barr" is not Bob Carr, "John Laird" not
+    John Baird), and a one-word name or a short word is never respelt."""
+    day = date(2008, 1, 1)
+    assert kb.person("Bob Barr", day) is None and kb.person("John Laird", day) is None
+    assert kb.person("Beasley", day) is None  # a surname alone
+    assert kb.person("Tony Blaire", day) is not None  # (a long enough word may be)
+    assert kb.person("Kim Bee", day) is None
+
+
 def test_several_offices_on_one_day_prefer_head_of_government(kb: KnowledgeBase) -> None:
     found = kb.person("Manmohan Singh", date(2006, 1, 1))
     assert found is not None and found.office == "Prime Minister"

@@ -13,6 +13,7 @@ from accord.kb.countries import CountryIndex, iso_codes
 from accord.kb.index import NameIndex
 from accord.kb.model import Body, Org, Place, Resolution, Tenure
 from accord.kb.places import PlaceIndex
+from accord.kb.spelling import SpellingIndex
 from accord.kb.tables import Row, read_table
 from accord.kb.tenures import OfficeTable, TenureIndex, parse_tenure
 from accord.kb.text import fold, norm
@@ -125,8 +126,11 @@ class KnowledgeBase:
     def _index_people(self) -> None:
         self.people_full: dict[str, set[str]] = defaultdict(set)
         self.people_short: dict[str, set[str]] = defaultdict(set)
+        self.spellings = SpellingIndex()
         for tenure in self.tenures.tenures:
             for alias in (tenure.person, *tenure.aliases):
+                if norm(alias) not in self.people_full:
+                    self.spellings.add(norm(alias))
                 self.people_full[norm(alias)].add(tenure.person)
                 parts = fold(alias).split()
                 if len(parts) > 1 and len(parts[-1]) > 2:

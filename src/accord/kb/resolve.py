@@ -13,7 +13,7 @@ from accord.kb.text import norm
 if TYPE_CHECKING:
     from accord.kb.base import KnowledgeBase
 
-FULL_NAME, SURNAME, OFFICE, TITLED = 0.95, 0.85, 0.9, 0.95
+FULL_NAME, SURNAME, OFFICE, TITLED, SPELLING = 0.95, 0.85, 0.9, 0.95, 0.8
 UNCERTAIN_PENALTY = 0.2
 
 
@@ -39,16 +39,29 @@ def _from_tenure(kb: KnowledgeBase, tenure: Tenure, how: str, confidence: float)
 
 def _candidates(kb: KnowledgeBase, name: str) -> tuple[set[str], float]:
     """People a name can mean. A one-word name ("Fischer") is a surname even when
-    a data row lists it as someone's alias, so every bearer stays a candidate."""
+    a data row lists it as someone's alias, so every bearer stays a candidate. A full name
+    no one has may be another spelling of one ("Yassar Arafat"): a little less sure."""
     key = norm(name)
     full = kb.people_full.get(key, set())
     if len(key.split()) > 1 and full:
         return set(full), FULL_NAME
+    if len(key.split()) > 1 and not full:
+        spelt = {p for variant in kb.spellings.near(key) for p in kb.people_full[variant]}
+        if spelt:
+            return spelt, SPELLING
     return set(full) | kb.people_short.get(key, set()), SURNAME
 
 
 def person(kb: KnowledgeBase, name: str, on: date | None, country: str | None = None) -> Resolution | None:
-    """A known person, with the office they held on ``on`` (the highest-ranked)."""
+    """A known person, with the office they held on ``on`` (the highest-ranked); a name
+    read as another spelling of theirs says so."""
+    found = _person(kb, name, on, country)
+    if found is not None and len(name.split()) > 1 and norm(name) not in kb.people_full:
+        found = replace(found, reason=f"{found.reason}; '{name}' read as another spelling of {found.name}")
+    return found
+
+
+def _person(kb: KnowledgeBase, name: str, on: date | None, country: str | None) -> Resolution | None:
     names, confidence = _candidates(kb, name)
     if country:
         names = {p for p in names if any(t.country == country for t in kb.tenures.of_person(p))}
