@@ -320,7 +320,7 @@ def test_several_offices_on_one_day_prefer_head_of_government(kb: KnowledgeBase)
 
 
 def test_resolve_role_phrase_without_known_holder(kb: KnowledgeBase) -> None:
-    found = kb.resolve("French President", date(1980, 1, 1))
+    found = kb.resolve("French President", date(1960, 1, 1))
     assert found is not None
     assert (found.name, found.office, found.country, found.sector) == (
         None,
@@ -409,6 +409,17 @@ def test_a_town_of_a_state_that_split_off_is_read_as_of_the_article_day(kb: Know
     assert before.place("Juba").kind == "city"  # it was no state's capital then
     assert kb.for_article(frozenset(), date(1990, 1, 1)).place("Asmara").country == "ETH"
     assert before.place("Asmara").country == "ERI"
+
+
+def test_a_state_that_is_gone_is_its_successor_in_its_time(kb: KnowledgeBase) -> None:
+    """CAMEO codes the Soviet Union as Russia and the two Germanys as Germany; after their end
+    the names are no state ("a former Soviet republic"), and undated text is of their time."""
+    then = kb.for_article(frozenset(), date(1985, 6, 1))
+    later = kb.for_article(frozenset(), date(2008, 6, 1))
+    assert (then.country("Soviet"), then.country("USSR"), then.country("West German")) == ("RUS", "RUS", "DEU")
+    assert (later.country("Soviet"), later.country("West Germany")) == (None, None)
+    assert (kb.country("Soviet Union"), kb.country("East Germany")) == ("RUS", "DEU")
+    assert kb.country("Congo") == "COD"  # a name still borne today keeps today's meaning
 
 
 def test_a_peoples_name_is_no_other_name_of_a_town(kb: KnowledgeBase) -> None:

@@ -90,12 +90,17 @@ class CountryIndex:
         self.eras.add(row.get("form"), [*known, (since, until, row.code("iso3", codes))])
 
     def in_era(self, phrase: str, on: date | None) -> str | None:
-        """The state a name meant on day ``on`` (today when no day is known)."""
-        for since, until, iso3 in self.eras.get(phrase) or []:
+        """The state a name meant on day ``on``; when no day is known, today's, or for a name
+        no state bears today ("Soviet Union"), the last it meant: undated text naming it is
+        about its time."""
+        eras = self.eras.get(phrase) or []
+        for since, until, iso3 in eras:
             if on is None and until is None:
                 return iso3
             if on is not None and (since is None or since <= on) and (until is None or on < until):
                 return iso3
+        if on is None and eras:
+            return max(eras, key=lambda era: era[1] or date.max)[2]
         return None
 
     def add_succession(self, row: Row, codes: frozenset[str]) -> None:
