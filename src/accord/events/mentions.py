@@ -158,12 +158,19 @@ class MentionResolver(PronounReader):
         if ent.start in self._person_cache:
             return self._person_cache[ent.start]
         root = entity_root(self.tree, ent)
-        name = without_honorific(clean_name(ent.text))  # "Ms Macklin" is Macklin
-        reading, start = self._office_reading(root, ent.start)
+        first = ent.start + self._title_inside(ent)  # "King Hassan of Morocco": a title the
+        name = without_honorific(clean_name(self.tree.span_text(first, ent.end)))  # tagger took in
+        reading, start = self._office_reading(root, first)
         mention = self._resolve_person(name, reading, root, start, ent.end)
         self.registry.add_person(ent.start, mention)
         self._person_cache[ent.start] = mention
         return mention
+
+    def _title_inside(self, ent: Entity) -> int:
+        """1 when a person's name as tagged starts with an office word ("King Hassan")."""
+        tok = self.tree[ent.start]
+        titled = tok.text[:1].isupper() and tok.lemma.lower() in actor_lexicon()["office_heads"]
+        return int(titled and ent.end - ent.start > 1)
 
     def _office_reading(self, root: int, first: int) -> tuple[OfficeReading, int]:
         """The office and country the words around a name give it, and where they start."""
