@@ -60,7 +60,15 @@ class PronounReader:
             return None
         for anc in self.tree.ancestors(i):
             for subject in self.tree.children(anc.i, "nsubj", "nsubjpass"):
-                if subject.i >= i or (subject.pos != "PROPN" and subject.ent_type != "PERSON"):
+                if subject.i >= i:
+                    continue
+                if subject.pos != "PROPN" and subject.ent_type != "PERSON":
+                    # "the Brazilian president defended Chavez and he criticized ...": an
+                    # office holder described by office is a person too, once known as one
+                    office = subject.lemma.lower() in actor_lexicon()["office_heads"]
+                    found = self.single(subject.i) if subject.pos == "NOUN" and office else None
+                    if found is not None and found.kind == "person":
+                        return found
                     continue
                 found = self.single(subject.i)
                 if found.kind == "person":
