@@ -13,20 +13,22 @@ from dataclasses import dataclass, replace
 from accord.events import attributes as attrs
 from accord.events.candidates import Candidate, find_candidates
 from accord.events.consolidate import consolidate, resolve_groups
+from accord.events.conventions import (
+    PLACE_TARGET,
+    domestic_protest_target,
+    other_side,
+    place_recipient,
+    police_target,
+)
 from accord.events.dates import event_date
 from accord.events.draft import Draft
 from accord.events.lexicon import Lexicon, load_lexicon
 from accord.events.mentions import OWNER, Mention, MentionResolver
 from accord.events.nesting import as_intent, drop_nested, obligation_candidates
 from accord.events.participants import (
-    PLACE_TARGET,
     complete_office_holders,
-    domestic_protest_target,
     mobilized_forces,
-    other_side,
     people_of_the_story,
-    place_recipient,
-    police_target,
     protesters_at_home,
     reported_by_other,
     unknown_attacker,

@@ -9,8 +9,9 @@ no statement, a figure of speech is no kidnapping. Each check returns its reason
 from __future__ import annotations
 
 from accord.events.candidates import Candidate
+from accord.events.conventions import PLACE_TARGET
 from accord.events.mentions import Mention, MentionResolver
-from accord.events.participants import PLACE_TARGET, party_blamed
+from accord.events.participants import party_blamed
 from accord.events.restrictions import object_lemmas
 from accord.events.status import StatusReading
 from accord.events.syntax import Tree
