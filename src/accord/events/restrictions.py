@@ -33,7 +33,7 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
             or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
             or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i)
-            or (e.type in _TOLLS and _over_a_period(tree, i)))
+            or (e.type in _TOLLS and _over_a_period(tree, i)) or (e.type == "ASSAULT" and _war_toll(tree, i)))
 
 
 _TOLLS = frozenset({"ASSAULT", "COERCE"})
@@ -50,6 +50,22 @@ def _over_a_period(tree: Tree, i: int) -> bool:
         counted = tree[obj].tag == "NNS" and bool(tree.children(obj, "nummod"))  # "over 24 months"
         if counted or tree.child_lemmas(obj, "amod") & {"last", "past"}:  # "in the past year"
             return True
+    return False
+
+
+_WAR_TOLL = 10_000
+
+
+def _war_toll(tree: Tree, i: int) -> bool:
+    """ "About 65,000 people were killed in the conflict": tens of thousands killed or held
+    are the toll of a war or a campaign, summed up, not one event of it."""
+    for victims in tree.children(i, "dobj", "nsubjpass"):
+        for number in tree.children(victims.i, "nummod"):
+            words = [number.text, *(c.text for c in tree.children(number.i, "compound"))]
+            scale = 1_000_000 if any(w.lower() in ("million", "millions") for w in words) else 1
+            digits = [w.replace(",", "") for w in words if w.replace(",", "").replace(".", "", 1).isdigit()]
+            if digits and float(digits[0]) * scale >= _WAR_TOLL:
+                return True
     return False
 
 
