@@ -34,10 +34,23 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
         return "what is blamed is a thing, not a party"
     if cand.entry.requires_subject_person and not any(m.kind == "person" for m in actors):
         return "subject is not a person"
+    if cand.type == "SUPPORT" and _own_thing(tree, cand, resolver):
+        return "defending or backing one's own policy is no support of another"
     claims, objects = cand.entry.excludes_claim_objects, object_lemmas(tree, cand.trigger)
     if claims and (objects & claims or (not objects and tree.children(cand.trigger, "ccomp"))):
         return "a denial answers a claim: a public statement, which PLOVER leaves out"
     return ""
+
+
+def _own_thing(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool:
+    """ "China defended its anti-secession law", "Iran built facilities to support its work":
+    the object is no party and is the subject's own (a group's possessive pronoun)."""
+    for obj in tree.children(cand.trigger, "dobj"):
+        # ("its", "their", "our"; not "praised his efforts": his may be another's)
+        owned = bool(tree.child_lemmas(obj.i, "poss") & {"its", "their", "our"})
+        if owned and resolver.single(obj.i).kind == "unknown":
+            return True
+    return False
 
 
 _AUTHORITIES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO", "OPP", "REB"})
