@@ -198,17 +198,54 @@ def _topic(tree: Tree, i: int) -> bool:
             and not tree.children(i, "auxpass"))
 
 
-def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
-    reporting = lex.cue_set("reporting_verbs")
-    chain = _chain(tree, cand, reporting, lex)
+def _whole_clause(tree: Tree, cand: Candidate, chain: list[int], reporting: frozenset[str],
+                  lex: Lexicon) -> dict[str, str]:
+    """What the top of the chain says of the whole event: reported, believed, a topic."""
     found: dict[str, str] = {}
-    negations: list[str] = []
     if _reported_past(tree, chain[-1], reporting):
         found["reported"] = "reported in the past tense"
     if _belief(tree, chain[-1], lex):  # "he believes Iran is supporting extremism"
         found["hypothetical"] = f"belief of '{tree.head(chain[-1]).text}'"
     if _topic(tree, cand.trigger):  # "discussions about killing American personnel"
         found["hypothetical"] = f"a topic of '{tree[tree.head(cand.trigger).head].text}'"
+    return found
+
+
+def _marks_and_modals(tree: Tree, cand: Candidate, i: int, aux: set[str], lex: Lexicon,
+                      found: dict[str, str]) -> None:
+    """A token's subordinating marks ("if", "unless", "before") and its modal or future
+    auxiliaries, recorded in ``found`` (first reason wins)."""
+    tok = tree[i]
+    marks = {c.lemma.lower() for c in tree.children(i, "mark")}
+    for clause in [] if _ultimatum(tree, cand, i) else tree.children(i, "advcl"):
+        # "will withdraw ... unless X arranges ..."
+        marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
+    conditions = marks & lex.cue_set("status", "conditional_marks")
+    if marks & lex.cue_set("status", "not_yet_marks") and tok.tag in ("VBP", "VBZ"):
+        found.setdefault("hypothetical", f"not yet at '{tok.text}'")  # "before you begin attacking"
+    if conditions:
+        found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
+    modals = aux & lex.cue_set("status", "hypothetical_aux")  # (not "be": "would be visiting")
+    if modals:
+        found.setdefault("hypothetical", f"modal '{sorted(modals)[-1]}' at '{tok.text}'")
+    if aux & lex.cue_set("status", "future_aux"):
+        found.setdefault("planned", f"future at '{tok.text}'")
+
+
+def _planned_infinitive(tree: Tree, i: int, aux: set[str], lex: Lexicon) -> bool:
+    """ "to impose": an act still to come; not one under way ("continued to fire"), an
+    ordinal ("the first to visit") or a verdict ("X was to blame")."""
+    tok = tree[i]
+    verdict = tok.lemma.lower() == "blame" and tree.head(i).lemma == "be"
+    return ("to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i)
+            and not _ordinal(tree, i, lex) and not verdict)
+
+
+def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
+    reporting = lex.cue_set("reporting_verbs")
+    chain = _chain(tree, cand, reporting, lex)
+    found = _whole_clause(tree, cand, chain, reporting, lex)
+    negations: list[str] = []
     # The first conjunct's own negation is not shared ("did not meet but signed"); a
     # negation above both is ("has not been able to confirm or deny").
     for n, i in enumerate(chain):
@@ -234,28 +271,13 @@ def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
             negations += [f"negation at '{tok.text}'"] * (_neg(tree, i, lex) + governs + (lemma == "without"))
         if n == 0 and _alternative(tree, i):
             found.setdefault("hypothetical", f"one of alternatives at '{tok.text}'")
-        marks = {c.lemma.lower() for c in tree.children(i, "mark")}
-        for clause in [] if _ultimatum(tree, cand, i) else tree.children(i, "advcl"):
-            # "will withdraw ... unless X arranges ..."
-            marks |= {c.lemma.lower() for c in tree.children(clause.i, "mark")} & {"if", "unless"}
-        conditions = marks & lex.cue_set("status", "conditional_marks")
-        if marks & lex.cue_set("status", "not_yet_marks") and tok.tag in ("VBP", "VBZ"):
-            found.setdefault("hypothetical", f"not yet at '{tok.text}'")  # "before you begin attacking"
-        if conditions:
-            found.setdefault("conditional", f"condition '{sorted(conditions)[-1]}' at '{tok.text}'")
-        if demand:  # and its "must" is the demand, made
-            aux = aux - {"must", "should"}
-        modals = aux & lex.cue_set("status", "hypothetical_aux")  # (not "be": "would be visiting")
-        if modals:
-            found.setdefault("hypothetical", f"modal '{sorted(modals)[-1]}' at '{tok.text}'")
-        if aux & lex.cue_set("status", "future_aux"):
-            found.setdefault("planned", f"future at '{tok.text}'")
+        # (the obligation's "must" is the demand, made)
+        _marks_and_modals(tree, cand, i, aux - {"must", "should"} if demand else aux, lex, found)
         if i != cand.trigger and not beside and lemma:
             _governor(tree, cand, chain, n, found, lex)
         if tok.pos == "NOUN" and _planned_modifier(tree, i, lex):
             found.setdefault("planned", f"planned modifier on '{tok.text}'")
-        if "to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i) and not _ordinal(tree, i, lex) \
-                and not (lemma == "blame" and tree.head(i).lemma == "be"):  # "X was to blame": a verdict
+        if _planned_infinitive(tree, i, aux, lex):
             found.setdefault("planned", f"infinitive '{tok.text}'")
     if len(negations) % 2:  # two cancel out: "would not be able to stop fighters from firing"
         found["negated"] = negations[0]
