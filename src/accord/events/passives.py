@@ -20,12 +20,17 @@ def read_passively(tree: Tree, i: int, entry: TriggerEntry) -> bool:
     tok = tree[i]
     if entry.type == "ACCUSE" and entry.pos == "ADJ":  # "the Tigers were responsible for"
         return True
-    if tok.lemma.lower() == "blame" and tok.dep == "xcomp" and tree.head(i).lemma == "be":
+    if to_blame(tree, i):
         return "to" in tree.child_lemmas(i, "aux") and not tree.children(i, "dobj")
     return (entry.type == "ACCUSE" and "dobj" in entry.recipients and tok.tag in ("VBD", "VBN")
             and bool(tree.children(i, "nsubj"))  # (not "a general accused of torture": already read so)
             and not tree.children(i, "dobj", "aux", "auxpass", "ccomp", "xcomp")
             and bool(tree.child_lemmas(i, "prep") & {"for", "of"}))
+
+
+def to_blame(tree: Tree, i: int) -> bool:
+    """ "Stevens was to blame": the infinitive under "be" is a verdict on the subject."""
+    return tree[i].lemma.lower() == "blame" and tree[i].dep == "xcomp" and tree.head(i).lemma == "be"
 
 
 def passive_subjects(tree: Tree, i: int) -> list[int]:

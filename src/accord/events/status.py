@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from accord.events.candidates import Candidate
 from accord.events.lexicon import Lexicon
+from accord.events.passives import to_blame
 from accord.events.syntax import Tree, controlling_objects
 
 _CLIMB_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "nsubjpass", "attr", "oprd",
@@ -236,9 +237,8 @@ def _planned_infinitive(tree: Tree, i: int, aux: set[str], lex: Lexicon) -> bool
     """ "to impose": an act still to come; not one under way ("continued to fire"), an
     ordinal ("the first to visit") or a verdict ("X was to blame")."""
     tok = tree[i]
-    verdict = tok.lemma.lower() == "blame" and tree.head(i).lemma == "be"
     return ("to" in aux and tok.tag == "VB" and not _ongoing_governor(tree, i)
-            and not _ordinal(tree, i, lex) and not verdict)
+            and not _ordinal(tree, i, lex) and not to_blame(tree, i))
 
 
 def read_status(tree: Tree, cand: Candidate, lex: Lexicon) -> StatusReading:
