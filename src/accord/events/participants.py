@@ -52,6 +52,8 @@ def protesters_at_home(tree: Tree, cand: Candidate, resolver: MentionResolver, a
 
 
 _INFERRED = "country: the one the sentence is about"
+_ETHNIC = "ethnic group: "
+_NON_GOVERNMENTAL = "a rights group of no state named is a non-governmental organisation"
 _FROM_ARTICLE = "country: the one the article is about"
 _AT_HOME = "country: that of the authority acting on it at home"
 _POLICE_HOME = "country: police act at home"
@@ -80,6 +82,10 @@ def complete_office_holders(
     police = None if sources else police_country(others)
     out = []
     for m in mentions:
+        if m.kind == "role" and m.sector == "HRI" and not m.country:
+            # a rights group is a non-governmental one unless its words say whose it is
+            out.append(replace(m, country="NGO", reason=f"{m.reason}; country: {_NON_GOVERNMENTAL}"))
+            continue
         incomplete = (m.kind == "person" and m.office) or (m.kind == "role" and m.sector)
         if incomplete and not m.country:  # (nor one its own words name: "ethnic Albanians")
             # "coalition forces in Iraq": the land they are in is the one they are not of
@@ -88,13 +94,16 @@ def complete_office_holders(
             home = None if sources or outsider else _home_authority(
                 tree, sentence, resolver, others, m, things)
             own, foreign = _own_countries(tree, m, resolver), _marked_foreign(tree, m, outsiders)
+            # an ethnic group lives where the sentence is, whoever acts on it: "Serb forces
+            # killed three ethnic Albanians in southern Serbia"
+            barred = own if m.reason.startswith(_ETHNIC) else exclude | own
             code, why = police or home, _AT_HOME if home and not police else _INFERRED
             if not abroad:
-                code = code or sentence_country(tree, sentence, resolver, exclude | own, things)
+                code = code or sentence_country(tree, sentence, resolver, barred, things)
             if code is None and sources and not outsider and are_police((m,)):
                 code, why = _police_home(tree, sentence, resolver, others, things), _POLICE_HOME
             if code is None and not outsider:
-                code, why = article_country(tree, sentence, resolver, exclude | own, things), _FROM_ARTICLE
+                code, why = article_country(tree, sentence, resolver, barred, things), _FROM_ARTICLE
             if code is None and not abroad and not foreign:
                 # (an unknown group's name does not make rebels foreign: "Shona rebels")
                 code, why = domestic_counterpart(tree, m, others, outsiders), _COUNTERPART
