@@ -2,8 +2,9 @@
 
 Each case names what a user would check: type, status, date, participants with
 their countries and offices, attributes. Expected fields are a subset: a case
-passes when some event has all of them. "forbid", "forbid_status" and "forbid_actors"
-name types, statuses and actor names no event of the case may have.
+passes when some event has all of them. "forbid", "forbid_status", "forbid_actors" and
+"forbid_countries" name types, statuses, actor names and participant countries no event of
+the case may have.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ def test_case(case: dict[str, Any], code_text) -> None:
     misread = [(e["type"], a["name"]) for e in out["events"] for a in e["actors"]
                if a.get("name") in case.get("forbid_actors", [])]
     assert not misread, f"no event may have this actor: {misread}"
+    foreign = [(e["type"], a["country"]) for e in out["events"] for a in e["actors"] + e["recipients"]
+               if a.get("country") in case.get("forbid_countries", [])]
+    assert not foreign, f"no participant may be of this country: {foreign}"
     if case["expect"] is None:
         return
     assert any(_matches(e, case["expect"]) for e in out["events"]), json.dumps(

@@ -279,6 +279,9 @@ def _light_verb(tree: Tree, i: int, entry: TriggerEntry) -> int | None:
         if tok.dep == "compound" and head.pos == "NOUN":  # "launched a mediation effort"
             j = head.i
             continue
+        if tok.dep == "conj" and head.pos == "NOUN":  # "launched artillery, mortar and rocket fire"
+            j = head.i
+            continue
         return None
     return None
 
