@@ -32,6 +32,7 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
             or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
+            or _class_of_people(tree, i)
             or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i)
             or (e.type in _TOLLS and _over_a_period(tree, i)) or (e.type == "ASSAULT" and _war_toll(tree, i)))
 
@@ -76,6 +77,19 @@ def _describes_subject(tree: Tree, i: int) -> bool:
     tok, head = tree[i], tree.head(i)
     plural = tok.dep == "acl" and head.tag in ("NNS", "NNPS")
     return plural or (tok.dep == "advcl" and head.lemma.lower() == "be")
+
+
+def _class_of_people(tree: Tree, i: int) -> bool:
+    """ "people protesting in the zones can be arrested", "anyone attacking a soldier will be
+    punished": a participle that names whom a rule or a possibility applies to, not what
+    anyone did; not "with the main opposition parties boycotting the election, the results may
+    not carry legitimacy", whose people are named and act."""
+    tok, head = tree[i], tree.head(i)
+    if tok.tag != "VBG" or tok.dep != "acl" or head.dep not in SUBJECT_DEPS | {"nsubjpass"}:
+        return False
+    if tree.children(head.i, "det", "poss") or head.ent_type:
+        return False
+    return bool(tree.child_lemmas(head.head, "aux", "auxpass") & _MODALS)
 
 
 def _counted(tree: Tree, i: int) -> bool:
