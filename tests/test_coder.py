@@ -2,9 +2,9 @@
 
 Each case names what a user would check: type, status, date, participants with
 their countries and offices, attributes. Expected fields are a subset: a case
-passes when some event has all of them. "forbid", "forbid_status", "forbid_actors" and
-"forbid_countries" name types, statuses, actor names and participant countries no event of
-the case may have.
+passes when some event has all of them. "forbid", "forbid_status", "forbid_actors",
+"forbid_recipients" and "forbid_countries" name types, statuses, actors' and recipients'
+names and participants' countries no event of the case may have.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def test_case(case: dict[str, Any], code_text) -> None:
     assert not wrong, f"no event may have this status: {wrong}"
     misread = [(e["type"], a["name"]) for e in out["events"] for a in e["actors"]
                if a.get("name") in case.get("forbid_actors", [])]
+    misread += [(e["type"], a["name"]) for e in out["events"] for a in e["recipients"]
+                if a.get("name") in case.get("forbid_recipients", [])]
     assert not misread, f"no event may have this actor: {misread}"
     foreign = [(e["type"], a["country"]) for e in out["events"] for a in e["actors"] + e["recipients"]
                if a.get("country") in case.get("forbid_countries", [])]

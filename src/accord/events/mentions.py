@@ -193,9 +193,9 @@ class MentionResolver(PronounReader):
         return reading, prefix.start if prefix.start >= 0 else first
 
     def _short_name(self, ent: Entity) -> Mention | None:
-        """ "Ronnie Earle ... Earle has been characterized": a one-word name the tagger calls
-        an organisation is the person named with it earlier."""
-        one_word = ent.label == "ORG" and ent.end - ent.start == 1 and not self.kb.organisation(ent.text)
+        """ "Ronnie Earle ... Earle has been characterized", "Ihab Al-Sherif ... Mr Al-Sherif": a
+        one-word name the tagger calls an organisation is the person named with it earlier."""
+        one_word = ent.label == "ORG" and " " not in ent.text and not self.kb.organisation(ent.text)
         earlier = self.registry.person_named(ent.text) if one_word else None
         if earlier is None or earlier.kind != "person":
             return None
@@ -233,9 +233,10 @@ class MentionResolver(PronounReader):
                 reason=f"text office; {res.reason}" if office else res.reason,
                 confidence=max(res.confidence, 0.7),
             )
-        if earlier is not None:
-            return replace(earlier, head=root, start=start, end=end, text=text,
-                           office=office or earlier.office)
+        if earlier is not None:  # ("Judge William H. Walls", then "U.S. District Judge William
+            return replace(earlier, head=root, start=start, end=end, text=text,  # H. Walls")
+                           office=office or earlier.office, country=earlier.country or reading.country,
+                           sector=earlier.sector or reading.sector)
         return replace(
             base, office=office, country=reading.country,
             sector=reading.sector if office or reading.country else None,
