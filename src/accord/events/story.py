@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from accord.events.mentions import Mention, MentionResolver
 from accord.events.syntax import Tree
-from accord.events.targets import closing_attribution
+from accord.events.targets import BORDERS, closing_attribution
 from accord.records import Entity
 
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
@@ -90,6 +90,8 @@ def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, 
         if ent.label in labels or (not places_only and _country_org(resolver, ent)):
             if _names_a_thing(tree, ent.end - 1, things):
                 continue  # "the Kyoto agreement", "the Geneva Conventions": no country's story
+            if _beyond_border(tree, ent.start, ent.end - 1):
+                continue  # "fighting along its border with Afghanistan": a line, not a place
             if tree.head(ent.end - 1).lemma.lower() == "base" or closing_attribution(tree, ent.start):
                 continue  # "New York based Human Rights Watch", "..., the Russian Pravda reports":
                 # where a group sits or who tells the story, not where it happens
@@ -99,6 +101,16 @@ def country_counts(tree: Tree, start: int, end: int, resolver: MentionResolver, 
             if code and code not in exclude:
                 counts[code] += 1
     return counts
+
+
+def _beyond_border(tree: Tree, start: int, head: int) -> bool:
+    """Is this name only one side of a border: "its border with Afghanistan" (read by the
+    words, which the parser often attaches elsewhere), "on the Thai border" (not "the Thai
+    border town of Mae Sot", a place on one side)?"""
+    tok, up = tree[head], tree.head(head)
+    if tok.dep in ("compound", "amod"):
+        return up.lemma.lower() in BORDERS and up.dep != "compound"
+    return start >= 2 and tree[start - 1].text.lower() == "with" and tree[start - 2].lemma.lower() in BORDERS
 
 
 _WHERE_DONE = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside", "around", "of"})

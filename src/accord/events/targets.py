@@ -108,7 +108,7 @@ def _content_targets(tree: Tree, i: int, kind: str) -> list[int]:
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "across", "throughout",
                           "around", "like", "including", "as"})
-_BORDERS = frozenset({"border", "frontier", "boundary"})
+BORDERS = frozenset({"border", "frontier", "boundary"})
 _PHRASE_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _JUDGMENTS = frozenset({"ACCUSE", "SUPPORT", "COERCE"})
 _PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "compound", "amod", "nmod", "poss",
@@ -166,7 +166,7 @@ def _phrase_path(tree: Tree, j: int, anchor: int, skip_preps: frozenset[str]) ->
         prep = {tok.lemma.lower(), tok.text.lower()} if tok.dep == "prep" else set()
         if tok.dep not in _PHRASE_DEPS or prep & (skip_preps | _PLACE_PREPS):
             return False
-        if tok.dep in ("compound", "amod") and tree.head(j).lemma.lower() in _BORDERS:
+        if tok.dep in ("compound", "amod") and tree.head(j).lemma.lower() in BORDERS:
             return False  # "a stronghold on the Thai border": a place by a line two states share
         if tok.dep in ("nsubj", "nsubjpass") and (tok.head == anchor or tree.head(j).dep == "conj"):
             return False  # nor the subject of a clause joined to it: "China has shot down a
