@@ -37,9 +37,19 @@ def requirement_unmet(tree: Tree, cand: Candidate, resolver: MentionResolver,
     if cand.type == "SUPPORT" and _own_thing(tree, cand, resolver):
         return "defending or backing one's own policy is no support of another"
     claims, objects = cand.entry.excludes_claim_objects, object_lemmas(tree, cand.trigger)
-    if claims and (objects & claims or (not objects and tree.children(cand.trigger, "ccomp"))):
+    if claims and (objects & claims or (not objects and _claim_clause(tree, cand.trigger))):
         return "a denial answers a claim: a public statement, which PLOVER leaves out"
     return ""
+
+
+def _claim_clause(tree: Tree, i: int) -> bool:
+    """ "denied that it had armed Hezbollah", "denied the threat had occurred": a clause
+    denied, marked by "that", a pronoun subject or an auxiliary; not "rejects the same
+    legislation passed up from the House", an object and its participle the parser made a clause."""
+    return any("that" in tree.child_lemmas(c.i, "mark") or c.pos == "AUX"
+               or tree.children(c.i, "aux", "auxpass")
+               or any(s.pos == "PRON" for s in tree.children(c.i, "nsubj", "nsubjpass"))
+               for c in tree.children(i, "ccomp"))
 
 
 def _own_thing(tree: Tree, cand: Candidate, resolver: MentionResolver) -> bool:
