@@ -32,7 +32,7 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
             or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
-            or _class_of_people(tree, i)
+            or _class_of_people(tree, i) or _licensed(tree, i)
             or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i)
             or (e.type in _TOLLS and _over_a_period(tree, i)) or (e.type == "ASSAULT" and _war_toll(tree, i)))
 
@@ -77,6 +77,23 @@ def _describes_subject(tree: Tree, i: int) -> bool:
     tok, head = tree[i], tree.head(i)
     plural = tok.dep == "acl" and head.tag in ("NNS", "NNPS")
     return plural or (tok.dep == "advcl" and head.lemma.lower() == "be")
+
+
+_LICENCES = frozenset({"right", "authority", "authorization", "authorisation", "permission", "licence",
+                       "license", "mandate", "freedom"})
+
+
+def _licensed(tree: Tree, i: int) -> bool:
+    """ "defended the right of Russian troops to fire on militants", "gives member states the
+    authority to use force": what one may do, not what anyone did or plans."""
+    tok = tree[i]
+    if "to" not in tree.child_lemmas(i, "aux"):
+        return False
+    if tok.dep == "acl":
+        return tree.head(i).lemma.lower() in _LICENCES
+    # (the parser often hangs the infinitive on the verb whose object the licence is)
+    return tok.dep == "advcl" and any(o.lemma.lower() in _LICENCES and o.i < i
+                                      for o in tree.children(tok.head, "dobj"))
 
 
 def _class_of_people(tree: Tree, i: int) -> bool:
