@@ -32,7 +32,7 @@ def _described_only(tree: Tree, i: int, e: TriggerEntry) -> bool:
             or _concessive_participle(tree, i) or _described(tree, i)
             or (e.stance and tok.tag in ("VBZ", "VBP"))  # a position, not an event
             or (e.stance and tok.tag == "VBG" and _describes_subject(tree, i))  # "candidates opposing X"
-            or _class_of_people(tree, i) or _licensed(tree, i)
+            or _class_of_people(tree, i) or _licensed(tree, i) or _track_record(tree, i)
             or tok.dep == "amod" or _complementizer_subject(tree, i) or _counted(tree, i)
             or (e.type in _TOLLS and _over_a_period(tree, i)) or (e.type == "ASSAULT" and _war_toll(tree, i)))
 
@@ -94,6 +94,18 @@ def _licensed(tree: Tree, i: int) -> bool:
     # (the parser often hangs the infinitive on the verb whose object the licence is)
     return tok.dep == "advcl" and any(o.lemma.lower() in _LICENCES and o.i < i
                                       for o in tree.children(tok.head, "dobj"))
+
+
+_RECORDS = frozenset({"history", "record", "habit", "practice", "tradition", "pattern"})
+
+
+def _track_record(tree: Tree, i: int) -> bool:
+    """ "Mr. Bolton's history of criticizing the United Nations", "a record of attacking
+    journalists": what someone has done over years, not one event."""
+    tok = tree[i]
+    if tok.tag != "VBG" or tok.dep not in ("pcomp", "pobj") or tree.head(i).lemma.lower() != "of":
+        return False
+    return tree.head(tree.head(i).i).lemma.lower() in _RECORDS
 
 
 def _class_of_people(tree: Tree, i: int) -> bool:

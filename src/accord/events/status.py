@@ -52,6 +52,8 @@ def _chain(tree: Tree, cand: Candidate, reporting: frozenset[str], lex: Lexicon)
         # the parser gave a subject ("expect Syria to withdraw")
         infinitive = tok.dep == "ccomp" and tok.tag == "VB" and (
             not tree.children(i, "aux") or "to" in tree.child_lemmas(i, "aux"))  # "expect X to"
+        # "could see countries refusing": a participle clause is seen, not said
+        infinitive = infinitive or (tok.dep == "ccomp" and tok.tag == "VBG" and not tree.children(i, "aux"))
         # "will see 50,000 troops withdrawn": a participle on an object is said of it by the verb
         predicated = tok.dep == "acl" and tok.tag == "VBN" and tree.head(i).dep == "dobj"
         if tree.is_root(i) or (tok.dep not in _CLIMB_DEPS and not (noun_subject or noun_content
